@@ -1,0 +1,60 @@
+package io.github.nbworkbench.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuntimeWarningsTest {
+
+    private static final CpuFeatures AVX2_CPU = new CpuFeatures("cpu", List.of("AVX2"));
+    private static final CpuFeatures AVX512_CPU = new CpuFeatures("cpu", List.of("AVX2", "AVX-512"));
+    private static final String AVX2_BUILD = "linux-x86_64-onednn-avx2";
+
+    @Test
+    void nothingToSayAboutTheBestSetUp() {
+        assertEquals(List.of(), RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU, List.of()));
+    }
+
+    @Test
+    void helpersOff() {
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, false, true, AVX2_CPU, List.of());
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("WorkbenchRuntime.configure()"), warnings::toString);
+    }
+
+    @Test
+    void avx512CpuWithTheAvx2Build() {
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX512_CPU, List.of());
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("-Dnd4j.classifier=linux-x86_64-onednn-avx512"), warnings::toString);
+    }
+
+    @Test
+    void buildWithoutOneDnn() {
+        List<String> warnings = RuntimeWarnings.of(true, "linux-x86_64", true, false, AVX2_CPU, List.of());
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("has no oneDNN"), warnings::toString);
+    }
+
+    @Test
+    void oneDnnBuildWhoseHelpersFailTheirCheck() {
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, false, AVX2_CPU, List.of());
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("org.nd4j.nativeblas.Nd4jCpu"), warnings::toString);
+    }
+
+    @Test
+    void hopperGpuIsNotSupported() {
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU,
+                List.of(new GpuProbe.Gpu("NVIDIA H200", "9.0")));
+
+        assertEquals(List.of("GPU NVIDIA H200 (compute capability 9.0) is not supported: ND4J 1.0.0-M2.1's CUDA build "
+                + "has code up to compute capability 8.6 only; running on the CPU"), warnings);
+    }
+}
