@@ -1,0 +1,41 @@
+package io.github.nbworkbench.kernel;
+
+import io.github.nbworkbench.kernel.channels.ResponsiveConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Starts the kernel: {@code java -cp workbench-kernel.jar:lib/* io.github.nbworkbench.kernel.KernelMain CONNECTION_FILE}. */
+public final class KernelMain {
+    private KernelMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("Usage: java -cp workbench-kernel.jar:lib/* " + KernelMain.class.getName() + " CONNECTION_FILE");
+            System.exit(2);
+        }
+        KernelLogging.quiet();
+        Path connectionFile = Path.of(args[0]);
+        if (!Files.isRegularFile(connectionFile)) {
+            System.err.println("No connection file at " + connectionFile.toAbsolutePath()
+                    + ". Jupyter passes it when it starts the kernel; start the kernel from Jupyter.");
+            System.exit(2);
+        }
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
+
+        PrintStream console = System.err;
+        WorkbenchKernel kernel = new WorkbenchKernelBuilder(console).build();
+        if (!kernel.guardAgainstExit()) {
+            console.println("System.exit in a cell will end this kernel (the JVM does not allow a guard); Jupyter restarts it.");
+        }
+        ResponsiveConnection connection = new ResponsiveConnection(properties);
+        kernel.becomeHandlerForConnection(connection);
+        kernel.onStartup();
+        connection.connect();
+        connection.waitUntilClose();
+        System.exit(0);
+    }
+}

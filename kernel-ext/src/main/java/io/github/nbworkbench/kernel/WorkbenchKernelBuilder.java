@@ -1,0 +1,40 @@
+package io.github.nbworkbench.kernel;
+
+import io.github.nbworkbench.kernel.execution.CellEvaluator;
+import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Assembles a {@link WorkbenchKernel} from the base library's parts and a JShell cell evaluator. */
+final class WorkbenchKernelBuilder extends BaseKernelBuilder<WorkbenchKernelBuilder, WorkbenchKernel> {
+    /** Imports every cell starts with, so display(), render() and updateDisplay() need no import. */
+    static final List<String> STARTUP_IMPORTS = List.of(
+            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
+
+    private final PrintStream console;
+
+    WorkbenchKernelBuilder(PrintStream console) {
+        this.console = console;
+    }
+
+    @Override
+    public WorkbenchKernel build() {
+        CellEvaluator evaluator = new CellEvaluator(console);
+        STARTUP_IMPORTS.forEach(evaluator::eval);
+        LanguageInfo java = new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
+                "java", "text/x-java", "script");
+        return new WorkbenchKernel(buildVersion(), java, List.of(), buildHistoryManager(),
+                buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
+                new MagicParser("(?<=(?:^|=))\\s*%", "%%", buildMagicTranspiler()), buildMagicsRegistry(),
+                buildErrorStyler(), evaluator);
+    }
+
+    @Override
+    protected String buildVersion() {
+        String version = WorkbenchKernel.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+}

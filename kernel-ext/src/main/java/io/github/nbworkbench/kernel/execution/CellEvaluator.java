@@ -1,0 +1,156 @@
+package io.github.nbworkbench.kernel.execution;
+
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.UnresolvedReferenceException;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs notebook cells as JShell snippets inside this JVM and returns the real value of the
+ * cell's last expression.
+ */
+public final class CellEvaluator implements AutoCloseable {
+    private final CellClassLoader classLoader = new CellClassLoader(ClassLoader.getSystemClassLoader());
+    private final InProcessExecutionControl control = new InProcessExecutionControl(classLoader);
+    private final JShell shell;
+
+    public CellEvaluator(PrintStream console) {
+        this.shell = JShell.builder()
+                .out(console)
+                .err(console)
+                .executionEngine(new InProcessExecutionProvider(control), Map.of())
+                .build();
+        shell.addToClasspath(System.getProperty("java.class.path"));
+    }
+
+    /** Lets {@code System.exit} in a cell fail that cell instead of ending the kernel; false where the JVM forbids it. */
+    public boolean guardAgainstExit() {
+        return ExitGuard.install(control);
+    }
+
+    /** The class loader of cell code and of the jars that notebooks add. */
+    public CellClassLoader classLoader() {
+        return classLoader;
+    }
+
+    public SourceCodeAnalysis analysis() {
+        return shell.sourceCodeAnalysis();
+    }
+
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
+    /**
+     * Runs every snippet of the cell in order and returns the value of the last one if it is an
+     * expression, else null. The first snippet that fails ends the cell with an exception.
+     */
+    public Object eval(String cell) {
+        control.clearValues();
+        Object value = null;
+        String remaining = cell;
+        while (!remaining.isBlank()) {
+            CompletionInfo info = analysis().analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case EMPTY:
+                    return value;
+                case DEFINITELY_INCOMPLETE:
+                case CONSIDERED_INCOMPLETE:
+                    throw new CompilationException("The cell ends in the middle of a statement or block:\n"
+                            + remaining.strip() + "\nClose every bracket and brace, and end statements with ';'.");
+                default:
+                    // an unparsable snippet has no source of its own: compile the rest to report its errors
+                    boolean parsed = info.source() != null;
+                    value = evalSnippet(parsed ? info.source() : remaining);
+                    remaining = parsed ? info.remaining() : "";
+            }
+        }
+        return value;
+    }
+
+    private Object evalSnippet(String source) {
+        Object value = null;
+        for (SnippetEvent event : shell.eval(source)) {
+            if (control.lastSnippetWasStopped()) {
+                throw new CellInterruptedException();
+            }
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            Snippet snippet = event.snippet();
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw new CompilationException(describeRejection(snippet));
+            }
+            if (event.exception() != null) {
+                throw failureOf(event.exception());
+            }
+            if (isExpression(snippet)) {
+                Object result = control.takeValue(event.value());
+                value = result == InProcessExecutionControl.NullValue.INSTANCE ? null : result;
+            }
+        }
+        return value;
+    }
+
+    private static boolean isExpression(Snippet snippet) {
+        return snippet.kind() == Snippet.Kind.EXPRESSION
+                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private RuntimeException failureOf(JShellException exception) {
+        if (exception instanceof EvalException evalException) {
+            return new EvaluationException(evalException);
+        }
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            Snippet snippet = unresolved.getSnippet();
+            String missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) snippet)
+                    .collect(Collectors.joining(", "));
+            return new CompilationException("'" + name(snippet) + "' cannot be used until these are defined: " + missing);
+        }
+        return new IllegalStateException(exception.getMessage(), exception);
+    }
+
+    private static String name(Snippet snippet) {
+        return snippet instanceof jdk.jshell.DeclarationSnippet declaration ? declaration.name() : snippet.source();
+    }
+
+    private String describeRejection(Snippet snippet) {
+        List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
+        if (errors.isEmpty()) {
+            return "The code was rejected by the compiler:\n" + snippet.source();
+        }
+        return errors.stream().map(error -> pointAt(snippet.source(), error)).collect(Collectors.joining("\n"));
+    }
+
+    /** The error message under the source line it refers to, with a caret at the position. */
+    static String pointAt(String source, Diag error) {
+        int position = (int) Math.max(0, Math.min(error.getPosition(), source.length()));
+        int lineStart = source.lastIndexOf('\n', position - 1) + 1;
+        int lineEnd = source.indexOf('\n', position);
+        String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
+        int lineNumber = (int) source.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
+        return "error: " + error.getMessage(Locale.ENGLISH) + " (snippet line " + lineNumber + ")\n"
+                + line + "\n" + " ".repeat(position - lineStart) + "^";
+    }
+
+    /** Asks the running cell, if any, to stop. */
+    public void interrupt() {
+        shell.stop();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

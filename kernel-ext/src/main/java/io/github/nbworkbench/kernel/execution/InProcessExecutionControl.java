@@ -1,0 +1,111 @@
+package io.github.nbworkbench.kernel.execution;
+
+import jdk.jshell.execution.DirectExecutionControl;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs JShell snippets in the kernel's own JVM, each on a fresh thread, and keeps the real value
+ * object of each snippet so the kernel can render it (JShell itself only passes strings on).
+ *
+ * <p>{@link #stop()} interrupts the snippet's thread and, if that does not end it (a busy loop
+ * ignores interrupts), stops the thread. Unlike JShell's own local engine, a cell does not wait
+ * for threads that the user's code started in the background.
+ */
+final class InProcessExecutionControl extends DirectExecutionControl {
+    private static final long GRACE_AFTER_INTERRUPT_MS = 200;
+
+    private final CellClassLoader classLoader;
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    private final AtomicLong nextKey = new AtomicLong();
+    private final ThreadGroup cellThreads = new ThreadGroup("notebook cells");
+    private volatile Thread running;
+    private volatile boolean stopRequested;
+
+    InProcessExecutionControl(CellClassLoader classLoader) {
+        super(new CellLoaderDelegate(classLoader));
+        this.classLoader = classLoader;
+    }
+
+    /** The value a snippet produced, looked up by the key JShell reported as the snippet's value. */
+    Object takeValue(String key) {
+        return key == null ? null : values.remove(key);
+    }
+
+    void clearValues() {
+        values.clear();
+    }
+
+    /** Whether the most recent snippet was ended by {@link #stop()}. */
+    boolean lastSnippetWasStopped() {
+        return stopRequested;
+    }
+
+    /** Whether the current thread runs a cell's code or was started by it. */
+    boolean isCellThread(Thread thread) {
+        return cellThreads.parentOf(thread.getThreadGroup());
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread cell = new Thread(cellThreads, () -> {
+            try {
+                result[0] = doitMethod.invoke(null);
+            } catch (InvocationTargetException e) {
+                failure[0] = e.getCause();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "notebook-cell");
+        cell.setContextClassLoader(classLoader);
+        stopRequested = false;
+        running = cell;
+        try {
+            cell.start();
+            cell.join();
+        } finally {
+            running = null;
+        }
+        if (stopRequested || failure[0] instanceof ThreadDeath) {
+            throw new StoppedException();
+        }
+        if (failure[0] != null) {
+            throw new InvocationTargetException(failure[0]);
+        }
+        String key = "value-" + nextKey.incrementAndGet();
+        values.put(key, result[0] == null ? NullValue.INSTANCE : result[0]);
+        return key;
+    }
+
+    @Override
+    @SuppressWarnings({"deprecation", "removal"})
+    public void stop() {
+        Thread cell = running;
+        if (cell == null) {
+            return;
+        }
+        stopRequested = true;
+        cell.interrupt();
+        try {
+            cell.join(GRACE_AFTER_INTERRUPT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (cell.isAlive()) {
+            try {
+                cell.stop();
+            } catch (UnsupportedOperationException noThreadStop) {
+                // Java 20+ cannot stop a thread; the interrupt above is all that can be done there.
+            }
+        }
+    }
+
+    /** Marks a snippet whose value is {@code null}, since the value map cannot hold null. */
+    enum NullValue { INSTANCE }
+}

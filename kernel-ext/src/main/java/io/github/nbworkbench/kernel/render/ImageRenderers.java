@@ -1,0 +1,22 @@
+package io.github.nbworkbench.kernel.render;
+
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.common.Image;
+
+import java.awt.image.RenderedImage;
+
+/** Java images ({@link java.awt.image.BufferedImage} and every other {@link RenderedImage}) as PNG. */
+final class ImageRenderers implements RendererInstaller {
+    @Override
+    public String requiredClass() {
+        return "java.awt.image.RenderedImage";
+    }
+
+    @Override
+    public void install(Renderer renderer) {
+        renderer.createRegistration(RenderedImage.class)
+                .preferring(Image.PNG)
+                .supporting(Image.JPEG, Image.GIF)
+                .register(Image::renderImage);
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.nbworkbench.kernel.render;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+
+import java.util.Locale;
+
+/** DL4J networks as an HTML summary table (layer, type, shape, activation, parameters), with DL4J's text summary as plain text. */
+final class ModelRenderers implements RendererInstaller {
+    @Override
+    public String requiredClass() {
+        return "org.deeplearning4j.nn.multilayer.MultiLayerNetwork";
+    }
+
+    @Override
+    public void install(Renderer renderer) {
+        renderer.createRegistration(MultiLayerNetwork.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((net, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html("MultiLayerNetwork", net.getLayers(), net.numParams()));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> net.getLayers() == null ? notInitialised() : net.summary());
+                });
+        renderer.createRegistration(ComputationGraph.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((graph, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html("ComputationGraph", graph.getLayers(), graph.numParams()));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> graph.getLayers() == null ? notInitialised() : graph.summary());
+                });
+    }
+
+    private static String notInitialised() {
+        return "The network is not initialised yet: call init() first.";
+    }
+
+    static String html(String kind, Layer[] layers, long totalParameters) {
+        if (layers == null) {
+            return "<p>" + kind + ": " + notInitialised() + "</p>";
+        }
+        StringBuilder html = new StringBuilder("<table class=\"workbench-model\"><caption>").append(kind)
+                .append(String.format(Locale.ROOT, " &mdash; %,d parameters", totalParameters))
+                .append("</caption><thead><tr><th>#</th><th>layer</th><th>type</th><th>in &rarr; out</th>"
+                        + "<th>activation</th><th>parameters</th></tr></thead><tbody>");
+        for (int i = 0; i < layers.length; i++) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = layers[i].conf().getLayer();
+            html.append("<tr><td>").append(i)
+                    .append("</td><td>").append(conf.getLayerName() == null ? "layer" + i : conf.getLayerName())
+                    .append("</td><td>").append(conf.getClass().getSimpleName())
+                    .append("</td><td>").append(shape(conf))
+                    .append("</td><td>").append(conf instanceof BaseLayer base && base.getActivationFn() != null
+                            ? base.getActivationFn().toString() : "")
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%,d", layers[i].numParams()))
+                    .append("</td></tr>");
+        }
+        return html.append("</tbody></table>").toString();
+    }
+
+    private static String shape(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        return conf instanceof FeedForwardLayer ff ? ff.getNIn() + " &rarr; " + ff.getNOut() : "";
+    }
+}

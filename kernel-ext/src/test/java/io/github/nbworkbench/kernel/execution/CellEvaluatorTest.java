@@ -1,0 +1,85 @@
+package io.github.nbworkbench.kernel.execution;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CellEvaluatorTest {
+    private static CellEvaluator evaluator;
+
+    @BeforeAll
+    static void startJShell() {
+        evaluator = new CellEvaluator(System.err);
+    }
+
+    @AfterAll
+    static void stopJShell() {
+        evaluator.close();
+    }
+
+    @Test
+    void theCellValueIsTheRealObjectOfTheLastExpression() {
+        Object value = evaluator.eval("var list = new java.util.ArrayList<String>();\nlist.add(\"a\");\nlist");
+        assertEquals(java.util.List.of("a"), value);
+    }
+
+    @Test
+    void declarationsAndStatementsHaveNoValue() {
+        assertNull(evaluator.eval("int declared = 41;"));
+        assertEquals(42, evaluator.eval("declared + 1"));
+        assertNull(evaluator.eval("System.out.print(\"\");"));
+        assertNull(evaluator.eval("(String) null"));
+    }
+
+    @Test
+    void aCompileErrorPointsAtTheCode() {
+        CompilationException error = assertThrows(CompilationException.class, () -> evaluator.eval("int wrong = \"a\";"));
+        assertTrue(error.getMessage().contains("incompatible types"), error.getMessage());
+        assertTrue(error.getMessage().contains("int wrong = \"a\";\n            ^"), error.getMessage());
+    }
+
+    @Test
+    void aRuntimeExceptionNamesTheUsersExceptionAndTheNextCellRuns() {
+        EvaluationException error = assertThrows(EvaluationException.class, () -> evaluator.eval("Integer.parseInt(\"x\")"));
+        assertEquals("java.lang.NumberFormatException", error.exceptionClassName());
+        assertTrue(error.getMessage().contains("For input string: \"x\""), error.getMessage());
+        assertEquals(2, evaluator.eval("1 + 1"));
+    }
+
+    @Test
+    void anUnfinishedCellIsACompileError() {
+        CompilationException error = assertThrows(CompilationException.class, () -> evaluator.eval("for (int i = 0; i < 3; i++) {"));
+        assertTrue(error.getMessage().contains("middle of a statement"), error.getMessage());
+    }
+
+    @Test
+    void interruptStopsABusyLoopAndTheNextCellRuns() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            CompletableFuture<Throwable> cell = CompletableFuture.supplyAsync(() -> {
+                try {
+                    evaluator.eval("while (true) { }");
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(1500);
+            long start = System.nanoTime();
+            evaluator.interrupt();
+            Throwable outcome = cell.get();
+            long stopMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
+            assertTrue(stopMillis < 1000, "stopped after " + stopMillis + " ms");
+            assertEquals(3, evaluator.eval("1 + 2"));
+        });
+    }
+}
