@@ -1,0 +1,31 @@
+"""The Java (Workbench) kernelspec, filled in for one checkout and one machine.
+
+Used by environment/setup.sh (the kernelspec users get) and by the tests (a throw-away copy of the
+same kernelspec), so both start the kernel with the very same JVM flags and environment.
+"""
+
+import json
+import os
+from pathlib import Path
+
+TEMPLATE = Path(__file__).resolve().parent / "kernel.json.template"
+
+
+def kernel_spec(repo, java):
+    """kernel.json as a dict: the template with the java binary and this checkout's classpath."""
+    repo = Path(repo)
+    spec = json.loads(TEMPLATE.read_text())
+    classpath = "%s:%s/*" % (repo / "kernel-ext/target/workbench-kernel.jar", repo / "kernel-ext/target/lib")
+    spec["argv"] = [{"@JAVA@": str(java), "@CLASSPATH@": classpath}.get(a, a) for a in spec["argv"]]
+    # OpenMP reads its thread count from the environment, once per native thread: on two cores or
+    # fewer one thread is fastest for DL4J (the rule of WorkbenchRuntime.configure(), measured there).
+    if os.cpu_count() <= 2 and "OMP_NUM_THREADS" not in os.environ:
+        spec["env"]["OMP_NUM_THREADS"] = "1"
+    return spec
+
+
+def write_kernel_json(spec_dir, repo, java):
+    spec_dir = Path(spec_dir)
+    spec_dir.mkdir(parents=True, exist_ok=True)
+    (spec_dir / "kernel.json").write_text(json.dumps(kernel_spec(repo, java), indent=2) + "\n")
+    return spec_dir
