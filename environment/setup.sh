@@ -102,9 +102,13 @@ check_java() {
 }
 
 # --- Maven build --------------------------------------------------------------------------------
+ND4J_CLASSIFIER=$(bash "$REPO/environment/nd4j-classifier.sh")
+BUILT_CLASSIFIER_FILE=$REPO/build/nd4j-classifier
+
 kernel_is_stale() {
   [ "$rebuild" = yes ] && return 0
   [ -f "$KERNEL_JAR" ] && [ -d "$KERNEL_LIB" ] || return 0
+  [ "$(cat "$BUILT_CLASSIFIER_FILE" 2>/dev/null)" = "$ND4J_CLASSIFIER" ] || return 0
   [ -n "$(find "$REPO/pom.xml" "$REPO/.mvn" "$REPO"/*/pom.xml "$REPO"/*/src \
             -newer "$KERNEL_JAR" -type f -print -quit 2>/dev/null)" ]
 }
@@ -113,12 +117,14 @@ build_kernel() {
   kernel_is_stale || return 0
   local log=$REPO/build/maven-package.log
   mkdir -p "$REPO/build"
-  say "building with Maven (the first build downloads ~1 GB into ~/.m2); log: ${log#"$REPO"/}"
-  if ! (cd "$REPO" && flock "$MVN_LOCK" mvn -B -ntp -DskipTests package) >"$log" 2>&1; then
+  say "building with Maven for $ND4J_CLASSIFIER (the first build downloads ~1 GB into ~/.m2); log: ${log#"$REPO"/}"
+  rm -rf "$KERNEL_LIB"   # so a native build of another CPU kind does not stay beside the new one
+  if ! (cd "$REPO" && flock "$MVN_LOCK" mvn -B -ntp -Dnd4j.classifier="$ND4J_CLASSIFIER" -DskipTests package) >"$log" 2>&1; then
     grep -E '^\[ERROR\]' "$log" | head -n 40 >&2 || tail -n 40 "$log" >&2
     die "the Maven build failed (full log: $log); rerun: cd $REPO && mvn -B -DskipTests package"
   fi
   [ -f "$KERNEL_JAR" ] || die "the build did not produce $KERNEL_JAR"
+  echo "$ND4J_CLASSIFIER" > "$BUILT_CLASSIFIER_FILE"
 }
 
 # --- kernelspec ---------------------------------------------------------------------------------

@@ -8,8 +8,10 @@ failing cell shows up separately); the tests below read the executed notebook.
 """
 
 import base64
+import os
 import re
 import struct
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -108,3 +110,31 @@ def test_render_as_mime(executed):
     results = [o for o in outputs(executed, "render-as") if o["output_type"] == "execute_result"]
     assert len(results) == 1, outputs(executed, "render-as")
     assert "<table" in results[0]["data"].get("text/html", ""), results[0]
+
+
+def test_ijava_environment_settings(fresh_kernel_factory, tmp_path):
+    """IJAVA_CLASSPATH, IJAVA_STARTUP_SCRIPTS_PATH, IJAVA_STARTUP_SCRIPT and IJAVA_TIMEOUT work as in IJava."""
+    classes = tmp_path / "classes"
+    (classes / "demo").mkdir(parents=True)
+    source = tmp_path / "Greeter.java"
+    source.write_text("package demo; public class Greeter { public static String hi() { return \"hi from classpath\"; } }")
+    subprocess.run(["javac", "-d", str(classes), str(source)], check=True)
+    script = tmp_path / "startup.jshell"
+    script.write_text("int fromScriptFile = 20;\n")
+
+    kernel = fresh_kernel_factory("ijava-env", env={
+        **os.environ,
+        "IJAVA_CLASSPATH": str(classes),
+        "IJAVA_STARTUP_SCRIPTS_PATH": str(tmp_path / "*.jshell"),
+        "IJAVA_STARTUP_SCRIPT": "int fromInlineScript = 22;",
+        "IJAVA_TIMEOUT": "1500",
+    })
+    reply, msgs = kernel.execute("demo.Greeter.hi() + \" \" + (fromScriptFile + fromInlineScript)")
+    assert reply["content"]["status"] == "ok", msgs
+    assert "hi from classpath 42" in str(msgs)
+
+    reply, msgs = kernel.execute("while (true) { }", timeout=30)
+    assert reply["content"]["status"] == "error"
+    assert "time limit of 1500 ms" in str(msgs)
+    reply, msgs = kernel.execute("1 + 1")
+    assert reply["content"]["status"] == "ok"

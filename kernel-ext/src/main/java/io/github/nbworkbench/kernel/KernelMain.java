@@ -27,13 +27,15 @@ public final class KernelMain {
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
 
         PrintStream console = System.err;
-        WorkbenchKernel kernel = new WorkbenchKernelBuilder(console).build();
+        IJavaSettings settings = IJavaSettings.from(System.getenv());
+        WorkbenchKernel kernel = new WorkbenchKernelBuilder(console, settings).build();
         if (!kernel.guardAgainstExit()) {
             console.println("System.exit in a cell will end this kernel (the JVM does not allow a guard); Jupyter restarts it.");
         }
         ResponsiveConnection connection = new ResponsiveConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
+        kernel.runStartupScripts(settings.startupScripts(), console);
         connection.connect();
         connection.waitUntilClose();
         System.exit(0);

@@ -32,6 +32,7 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,17 @@ public final class WorkbenchKernel extends BaseKernel {
     /** Makes {@code System.exit} in a cell fail the cell instead of ending the kernel; false where the JVM cannot. */
     boolean guardAgainstExit() {
         return evaluator.guardAgainstExit();
+    }
+
+    /** Runs code before the first cell (IJava's startup scripts); a failing script is reported and skipped. */
+    void runStartupScripts(List<String> scripts, PrintStream console) {
+        for (String script : scripts) {
+            try {
+                evalRaw(script);
+            } catch (RuntimeException e) {
+                console.println("A startup script failed and was skipped: " + e.getMessage());
+            }
+        }
     }
 
     /** Adds jars or class folders (separated by the path separator) to cells, and loads any extensions in them. */

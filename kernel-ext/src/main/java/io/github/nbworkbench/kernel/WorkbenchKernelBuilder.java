@@ -15,15 +15,19 @@ final class WorkbenchKernelBuilder extends BaseKernelBuilder<WorkbenchKernelBuil
             "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
 
     private final PrintStream console;
+    private final IJavaSettings settings;
 
-    WorkbenchKernelBuilder(PrintStream console) {
+    WorkbenchKernelBuilder(PrintStream console, IJavaSettings settings) {
         this.console = console;
+        this.settings = settings;
     }
 
     @Override
     public WorkbenchKernel build() {
-        CellEvaluator evaluator = new CellEvaluator(console);
+        CellEvaluator evaluator = new CellEvaluator(console, settings.compilerOptions());
+        settings.timeout().ifPresent(evaluator::limitStatementTime);
         STARTUP_IMPORTS.forEach(evaluator::eval);
+        settings.classpath().forEach(path -> evaluator.addToClasspath(path.toAbsolutePath().toString()));
         LanguageInfo java = new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
                 "java", "text/x-java", "script");
         return new WorkbenchKernel(buildVersion(), java, List.of(), buildHistoryManager(),

@@ -11,6 +11,7 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +27,15 @@ public final class CellEvaluator implements AutoCloseable {
     private final JShell shell;
 
     public CellEvaluator(PrintStream console) {
+        this(console, List.of());
+    }
+
+    public CellEvaluator(PrintStream console, List<String> compilerOptions) {
         this.shell = JShell.builder()
                 .out(console)
                 .err(console)
                 .executionEngine(new InProcessExecutionProvider(control), Map.of())
+                .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         shell.addToClasspath(System.getProperty("java.class.path"));
     }
@@ -82,8 +88,13 @@ public final class CellEvaluator implements AutoCloseable {
     private Object evalSnippet(String source) {
         Object value = null;
         for (SnippetEvent event : shell.eval(source)) {
+            if (control.lastSnippetTimedOut()) {
+                throw new CellInterruptedException("The statement ran longer than the time limit of "
+                        + control.runTimeLimit().toMillis() + " ms (IJAVA_TIMEOUT) and was stopped.");
+            }
             if (control.lastSnippetWasStopped()) {
-                throw new CellInterruptedException();
+                throw new CellInterruptedException(
+                        "The cell was interrupted. Variables defined before the interrupted statement are kept.");
             }
             if (event.causeSnippet() != null) {
                 continue;
@@ -142,6 +153,11 @@ public final class CellEvaluator implements AutoCloseable {
         int lineNumber = (int) source.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
         return "error: " + error.getMessage(Locale.ENGLISH) + " (snippet line " + lineNumber + ")\n"
                 + line + "\n" + " ".repeat(position - lineStart) + "^";
+    }
+
+    /** Stops any statement that runs longer than this; statements run without a limit by default. */
+    public void limitStatementTime(Duration timeout) {
+        control.limitRunTime(timeout);
     }
 
     /** Asks the running cell, if any, to stop. */

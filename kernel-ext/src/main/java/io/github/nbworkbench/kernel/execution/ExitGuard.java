@@ -1,5 +1,7 @@
 package io.github.nbworkbench.kernel.execution;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.security.Permission;
 
 /**
@@ -19,11 +21,17 @@ final class ExitGuard extends SecurityManager {
     }
 
     static boolean install(InProcessExecutionControl cells) {
+        // Java 17 prints a four-line deprecation warning to stderr on every install, which would
+        // show in every notebook run's output; the deprecation is documented above instead.
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
         try {
             System.setSecurityManager(new ExitGuard(cells));
             return true;
         } catch (UnsupportedOperationException | SecurityException notAllowed) {
             return false;
+        } finally {
+            System.setErr(stderr);
         }
     }
 

@@ -4,6 +4,7 @@ import jdk.jshell.execution.DirectExecutionControl;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +26,8 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private final ThreadGroup cellThreads = new ThreadGroup("notebook cells");
     private volatile Thread running;
     private volatile boolean stopRequested;
+    private volatile boolean timedOut;
+    private volatile Duration runTimeLimit = Duration.ZERO;
 
     InProcessExecutionControl(CellClassLoader classLoader) {
         super(new CellLoaderDelegate(classLoader));
@@ -38,6 +41,19 @@ final class InProcessExecutionControl extends DirectExecutionControl {
 
     void clearValues() {
         values.clear();
+    }
+
+    void limitRunTime(Duration limit) {
+        runTimeLimit = limit;
+    }
+
+    Duration runTimeLimit() {
+        return runTimeLimit;
+    }
+
+    /** Whether the most recent snippet ran past the run-time limit and was stopped. */
+    boolean lastSnippetTimedOut() {
+        return timedOut;
     }
 
     /** Whether the most recent snippet was ended by {@link #stop()}. */
@@ -65,10 +81,16 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         }, "notebook-cell");
         cell.setContextClassLoader(classLoader);
         stopRequested = false;
+        timedOut = false;
         running = cell;
         try {
             cell.start();
-            cell.join();
+            cell.join(runTimeLimit.toMillis());
+            if (cell.isAlive()) {
+                timedOut = true;
+                stop();
+                cell.join();
+            }
         } finally {
             running = null;
         }

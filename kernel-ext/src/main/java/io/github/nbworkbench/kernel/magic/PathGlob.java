@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Expands a path pattern such as {@code lib/*.jar} or {@code deps/**.jar}; a plain path stands for itself. */
-final class PathGlob {
+public final class PathGlob {
     private PathGlob() {
     }
 
-    static List<Path> expand(String pattern) throws IOException {
+    public static List<Path> expand(String pattern) throws IOException {
         Path path = Path.of(pattern);
         int firstGlob = 0;
         while (firstGlob < path.getNameCount() && !isGlob(path.getName(firstGlob).toString())) {
