@@ -3,9 +3,8 @@
 KernelTests starts its own kernel with `start_new_kernel(kernel_name="java-workbench")`; the
 session fixture in conftest.py has put the temporary kernelspec on JUPYTER_PATH by then.
 
-Left out on purpose (the kernel does not promise them): the pager (`code_page_something`),
-`clear_output` and `history_request` (test_history skips itself without
-`supported_history_operations`).
+Every message type the suite covers has a sample: the pager through %doc, clear_output through
+clearOutput(), history with tail, range and search.
 """
 
 import time
@@ -64,6 +63,12 @@ class JavaWorkbenchKernelTests(jupyter_kernel_test.KernelTests):
     ]
 
     code_inspect_sample = "Math.abs"
+
+    code_page_something = "%doc Math.abs"
+    code_clear_output = 'System.out.println("soon gone");\nclearOutput();'
+
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 *"
 
     # -- messages jupyter_kernel_test does not cover -----------------------------------------
 

@@ -2,6 +2,7 @@ package io.github.nbworkbench.kernel;
 
 import org.dflib.jjava.jupyter.kernel.comm.Comm;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
@@ -26,12 +27,26 @@ final class OkReplies {
         private final String status = "ok";
     }
 
-    static final class History extends HistoryReply {
+    /**
+     * Stands in for the base library's HistoryReply, whose entries go out as JSON objects; the
+     * protocol wants tuples: (session, line, input) or (session, line, (input, output)).
+     */
+    static final class History implements ContentType<HistoryReply> {
         @SuppressWarnings("unused") // serialized into the reply
         private final String status = "ok";
+        @SuppressWarnings("unused") // serialized into the reply
+        private final List<List<Object>> history;
 
-        History() {
-            super(List.of());
+        History(List<HistoryEntry> entries) {
+            this.history = entries.stream()
+                    .map(e -> List.<Object>of(e.getSession(), e.getCellNumber(),
+                            e.hasOutput() ? List.of(e.getInput(), e.getOutput()) : e.getInput()))
+                    .toList();
+        }
+
+        @Override
+        public MessageType<HistoryReply> getType() {
+            return HistoryReply.MESSAGE_TYPE;
         }
     }
 

@@ -9,15 +9,14 @@ import io.github.nbworkbench.kernel.execution.EvaluationException;
 import io.github.nbworkbench.kernel.magic.CellSegments;
 import io.github.nbworkbench.kernel.magic.MagicException;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
-import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
@@ -25,7 +24,17 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
@@ -35,6 +44,8 @@ import java.io.File;
 import java.io.PrintStream;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -49,14 +60,81 @@ public final class WorkbenchKernel extends BaseKernel {
 
     private final CellEvaluator evaluator;
     private final CodeAssistant assistant;
+    private final WorkbenchIO cellIO;
+    private final ExecutionHistory history;
+    private final List<String> pages = new ArrayList<>();
+    private volatile ShellReplyEnvironment currentRequest;
 
-    WorkbenchKernel(String version, LanguageInfo languageInfo, List<HelpLink> helpLinks, HistoryManager history,
-                    JupyterIO io, CommManager comms, Renderer renderer, MagicParser magicParser,
+    WorkbenchKernel(String version, LanguageInfo languageInfo, List<HelpLink> helpLinks, ExecutionHistory history,
+                    WorkbenchIO io, CommManager comms, Renderer renderer, MagicParser magicParser,
                     MagicsRegistry magics, StringStyler errorStyler, CellEvaluator evaluator) {
         super(IMPLEMENTATION, version, languageInfo, helpLinks, history, io, comms, renderer, magicParser, magics,
                 true, errorStyler);
         this.evaluator = evaluator;
         this.assistant = new CodeAssistant(evaluator.analysis());
+        this.cellIO = io;
+        this.history = history;
+    }
+
+    /**
+     * Runs a cell: the base library's handler, plus history, pages for the pager, error names that
+     * name the user's exception, and no new execution count for silent requests (as the protocol asks).
+     */
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        boolean counted = !request.isSilent() && request.shouldStoreHistory();
+        int count = counted ? executionCount.getAndIncrement() : executionCount.get();
+
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(request.getCode(), count));
+        replaceOutputStreams(env);
+        cellIO.attach(env, request.isStdinEnabled());
+        currentRequest = env;
+        pages.clear();
+        env.defer(() -> {
+            currentRequest = null;
+            cellIO.detach(env);
+        });
+        try {
+            DisplayData result = eval(request.getCode());
+            if (result != null && !request.isSilent()) {
+                env.publish(new PublishExecuteResult(count, result));
+            }
+            if (counted) {
+                history.record(count, request.getCode(), result == null ? null : String.valueOf(result.getData(MIMEType.TEXT_PLAIN)));
+            }
+            env.defer().reply(new ExecuteReplyWithPayload(count, List.copyOf(pages)));
+        } catch (Exception e) {
+            if (counted) {
+                history.record(count, request.getCode(), null);
+            }
+            String name = e instanceof EvaluationException user ? simpleName(user.exceptionClassName()) : e.getClass().getSimpleName();
+            List<String> traceback = formatError(e);
+            ErrorReply error = new ErrorReply(name, e.getMessage(), traceback);
+            error.setExecutionCount(count);
+            env.publish(new PublishError(name, e.getMessage(), traceback));
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+        }
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** Shows text in the frontend's pager once the running cell ends (Jupyter's help pane). */
+    public void page(String text) {
+        pages.add(text);
+    }
+
+    /** Clears the running cell's output, now or (with {@code wait}) when the next output arrives. */
+    public void clearOutput(boolean wait) {
+        ShellReplyEnvironment env = currentRequest;
+        if (env == null) {
+            throw new IllegalStateException("clearOutput() works only while a cell runs.");
+        }
+        env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
     /** Makes {@code System.exit} in a cell fail the cell instead of ending the kernel; false where the JVM cannot. */
@@ -206,20 +284,40 @@ public final class WorkbenchKernel extends BaseKernel {
         interrupt();
     }
 
-    /** No history is kept between sessions; the reply says so rather than leaving the client waiting. */
     @Override
-    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> request) {
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries;
+        if (request instanceof HistoryRequest.Tail tail) {
+            entries = history.lookupTail(tail.getMaxReturnLength(), flags);
+        } else if (request instanceof HistoryRequest.Range range) {
+            entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+        } else {
+            HistoryRequest.Search search = (HistoryRequest.Search) request;
+            if (search.filterUnique()) {
+                flags.add(HistoryManager.ResultFlag.UNIQUE);
+            }
+            entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+        }
         env.setBusyDeferIdle();
-        env.reply(new OkReplies.History());
+        replyWith(env, new OkReplies.History(entries));
+    }
+
+    /** Replies with content that stands in for one of the base library's reply types. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void replyWith(ShellReplyEnvironment env, ContentType<?> content) {
+        env.reply(new Message(env.getContext(), content.getType(), content));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> request) {
         boolean restart = request.getContent().isRestart();
         env.setBusyDeferIdle();
-        OkReplies.Shutdown reply = new OkReplies.Shutdown(restart);
-        env.defer().reply(new Message(env.getContext(), reply.getType(), reply));
+        replyWith(env.defer(), new OkReplies.Shutdown(restart));
         onShutdown(restart);
         env.resolveDeferrals();
         env.markForShutdown();

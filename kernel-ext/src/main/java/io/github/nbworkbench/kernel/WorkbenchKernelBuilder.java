@@ -10,9 +10,10 @@ import java.util.List;
 
 /** Assembles a {@link WorkbenchKernel} from the base library's parts and a JShell cell evaluator. */
 final class WorkbenchKernelBuilder extends BaseKernelBuilder<WorkbenchKernelBuilder, WorkbenchKernel> {
-    /** Imports every cell starts with, so display(), render() and updateDisplay() need no import. */
+    /** Imports every cell starts with, so display(), render(), updateDisplay() and clearOutput() need no import. */
     static final List<String> STARTUP_IMPORTS = List.of(
-            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
+            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;",
+            "import static io.github.nbworkbench.kernel.NotebookFunctions.*;");
 
     private final PrintStream console;
     private final IJavaSettings settings;
@@ -30,8 +31,8 @@ final class WorkbenchKernelBuilder extends BaseKernelBuilder<WorkbenchKernelBuil
         settings.classpath().forEach(path -> evaluator.addToClasspath(path.toAbsolutePath().toString()));
         LanguageInfo java = new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
                 "java", "text/x-java", "script");
-        return new WorkbenchKernel(buildVersion(), java, List.of(), buildHistoryManager(),
-                buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
+        return new WorkbenchKernel(buildVersion(), java, List.of(), new ExecutionHistory(),
+                new WorkbenchIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", buildMagicTranspiler()), buildMagicsRegistry(),
                 buildErrorStyler(), evaluator);
     }

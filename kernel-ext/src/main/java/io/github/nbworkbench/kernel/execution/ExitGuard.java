@@ -1,7 +1,5 @@
 package io.github.nbworkbench.kernel.execution;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.security.Permission;
 
 /**
@@ -10,7 +8,8 @@ import java.security.Permission;
  *
  * <p>Uses the (deprecated) security manager because it is the only hook the JVM offers for
  * exits; on Java 18+ it needs {@code -Djava.security.manager=allow}, and where it cannot be
- * installed (Java 24+) an exiting cell ends the kernel and Jupyter restarts it.
+ * installed (Java 24+) an exiting cell ends the kernel and Jupyter restarts it. Java 17 prints a
+ * deprecation warning to the kernel's own stderr (the Jupyter server's log) when it is installed.
  */
 @SuppressWarnings({"removal", "deprecation"})
 final class ExitGuard extends SecurityManager {
@@ -21,17 +20,11 @@ final class ExitGuard extends SecurityManager {
     }
 
     static boolean install(InProcessExecutionControl cells) {
-        // Java 17 prints a four-line deprecation warning to stderr on every install, which would
-        // show in every notebook run's output; the deprecation is documented above instead.
-        PrintStream stderr = System.err;
-        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
         try {
             System.setSecurityManager(new ExitGuard(cells));
             return true;
         } catch (UnsupportedOperationException | SecurityException notAllowed) {
             return false;
-        } finally {
-            System.setErr(stderr);
         }
     }
 

@@ -18,6 +18,7 @@ public final class WorkbenchMagics {
         registry.registerLineMagic("classpath", JarsMagic.classpath());
         registry.registerLineMagic("load", new LoadMagic());
         registry.registerLineMagic("lsmagic", new LsMagic());
+        registry.registerLineMagic("doc", new DocMagic());
         registry.registerCellMagic("time", new TimeMagic());
     }
 }
