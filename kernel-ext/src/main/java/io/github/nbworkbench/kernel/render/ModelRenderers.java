@@ -1,6 +1,7 @@
 package io.github.nbworkbench.kernel.render;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -9,6 +10,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /** DL4J networks as an HTML summary table (layer, type, shape, activation, parameters), with DL4J's text summary as plain text. */
 final class ModelRenderers implements RendererInstaller {
@@ -19,19 +21,18 @@ final class ModelRenderers implements RendererInstaller {
 
     @Override
     public void install(Renderer renderer) {
-        renderer.createRegistration(MultiLayerNetwork.class)
+        register(renderer, MultiLayerNetwork.class, MultiLayerNetwork::getLayers, MultiLayerNetwork::summary);
+        register(renderer, ComputationGraph.class, ComputationGraph::getLayers, ComputationGraph::summary);
+    }
+
+    private static <T extends Model> void register(Renderer renderer, Class<T> type, Function<T, Layer[]> layers,
+                                                   Function<T, String> summary) {
+        renderer.createRegistration(type)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((net, context) -> {
-                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html("MultiLayerNetwork", net.getLayers(), net.numParams()));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> net.getLayers() == null ? notInitialised() : net.summary());
-                });
-        renderer.createRegistration(ComputationGraph.class)
-                .preferring(MIMEType.TEXT_HTML)
-                .supporting(MIMEType.TEXT_PLAIN)
-                .register((graph, context) -> {
-                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html("ComputationGraph", graph.getLayers(), graph.numParams()));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> graph.getLayers() == null ? notInitialised() : graph.summary());
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(type.getSimpleName(), layers.apply(net), net.numParams()));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> layers.apply(net) == null ? notInitialised() : summary.apply(net));
                 });
     }
 
