@@ -110,6 +110,10 @@ public final class TabularData {
             throw new IllegalArgumentException("no numeric feature columns besides the label '" + labelColumn + "'; columns: "
                     + describeColumns());
         }
+        if (columns.contains(labelColumn)) {
+            throw new IllegalArgumentException("the label column '" + labelColumn + "' is also among the features " + columns
+                    + ": the model would read the answer from its input; leave it out of features(...)");
+        }
         return matrix(columns);
     }
 

@@ -33,6 +33,20 @@ class StandardizerTest {
     }
 
     @Test
+    void flatImagesWithConstantBorderPixelsStayFinite() {
+        INDArray flat = Nd4j.rand(DataType.FLOAT, 20, 9);
+        flat.getColumn(0).assign(0);
+        LabeledDataset train = images(flat);
+
+        INDArray standardized = Standardizer.fitOn(train).apply(train).features();
+
+        assertEquals(9, Standardizer.fitOn(train).mean().length(), "one mean per column");
+        for (float value : standardized.data().asFloat()) {
+            assertTrue(Float.isFinite(value), standardized::toString);
+        }
+    }
+
+    @Test
     void iteratorsApplyItToEachBatchWithoutChangingTheData() {
         LabeledDataset train = images(Nd4j.rand(DataType.FLOAT, 40, 1, 4, 4));
         Standardizer standardizer = Standardizer.fitOn(train);

@@ -82,6 +82,14 @@ class TabularDataTest {
     }
 
     @Test
+    void labelAmongTheFeaturesIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TabularData.readCsv(iris).label("grade").features("grade", "sepal_width").classification());
+
+        assertTrue(e.getMessage().contains("'grade' is also among the features"), e::getMessage);
+    }
+
+    @Test
     void regressionOnTextIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> TabularData.readCsv(iris).label("species").regression());
     }
