@@ -1,0 +1,85 @@
+package io.github.nbworkbench.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.nbworkbench.data.FashionMnist;
+import io.github.nbworkbench.data.LabeledDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+class CnnsTest {
+
+    @Test
+    void classicCnnLearnsFashionMnistInOneShortEpoch() {
+        assumeTrue(Files.isDirectory(Path.of(FashionMnist.DEBIAN_FOLDER)),
+                "Fashion-MNIST is not installed: sudo apt-get install dataset-fashion-mnist");
+        FashionMnist fashion = FashionMnist.load();
+        LabeledDataset train = fashion.train().limit(2_000);
+        LabeledDataset test = fashion.test().limit(1_000);
+
+        MultiLayerNetwork net = Cnns.classic(train);
+        net.fit(train.batchSize(32).shuffle(1).iterator());
+        Evaluation evaluation = net.evaluate(test.batchSize(500).iterator());
+
+        System.out.printf("classic CNN, 2,000 Fashion-MNIST images, 1 epoch: test accuracy %.3f on 1,000%n", evaluation.accuracy());
+        assertTrue(evaluation.accuracy() > 0.65, "accuracy " + evaluation.accuracy() + " (chance: 0.10)");
+    }
+
+    @Test
+    void strongCnnRunsOnTheInferredShape() {
+        LabeledDataset images = randomImages(8, 1, 28, 28);
+
+        MultiLayerNetwork net = Cnns.strong(images);
+        INDArray output = net.output(images.features());
+
+        assertArrayEquals(new long[] {8, 3}, output.shape());
+        assertEquals(8.0, output.sumNumber().doubleValue(), 1e-4, "softmax rows sum to 1");
+    }
+
+    @Test
+    void strongCnnTakesSmallRgbImages() {
+        LabeledDataset images = randomImages(4, 3, 8, 8);
+
+        assertArrayEquals(new long[] {4, 3}, Cnns.strong(images).output(images.features()).shape());
+    }
+
+    @Test
+    void flatDataGivesANetworkWithFlatInput() {
+        LabeledDataset flat = randomImages(4, 1, 28, 28).flat();
+
+        MultiLayerNetwork net = Cnns.classic(flat);
+
+        assertArrayEquals(new long[] {4, 3}, net.output(flat.features()).shape());
+    }
+
+    @Test
+    void learningRateAndSeedAreSettings() {
+        MultiLayerNetwork net = Cnns.classic().learningRate(5e-4).seed(7).build(new ImageShape(28, 28, 1), 10);
+        MultiLayerNetwork same = Cnns.classic().learningRate(5e-4).seed(7).build(new ImageShape(28, 28, 1), 10);
+
+        Adam adam = (Adam) ((BaseLayer) net.getLayerWiseConfigurations().getConf(0).getLayer()).getIUpdater();
+        assertEquals(5e-4, adam.getLearningRate(), 1e-12);
+        assertEquals(net.params(), same.params());
+    }
+
+    private static LabeledDataset randomImages(int n, int channels, int height, int width) {
+        Nd4j.getRandom().setSeed(3);
+        int[] classes = new int[n];
+        for (int i = 0; i < n; i++) {
+            classes[i] = i % 3;
+        }
+        return LabeledDataset.classification(Nd4j.rand(DataType.FLOAT, n, channels, height, width), classes, List.of("a", "b", "c"));
+    }
+}
