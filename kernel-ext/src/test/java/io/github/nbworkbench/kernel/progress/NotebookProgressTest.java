@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,15 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NotebookProgressTest {
     private final RecordingStream stream = new RecordingStream();
-    private long nowNanos;
-    private final NotebookProgress progress = new NotebookProgress(new LiveDisplay(stream), () -> nowNanos);
+    private final AtomicLong clock = new AtomicLong();
+    private final NotebookProgress progress = new NotebookProgress(new LiveDisplay(stream), clock::get);
 
     @Test
     void oneOutputIsShownAndThenUpdatedAFewTimesASecond() {
         progress.start(new TrainingStart("run", 1, 2, 1000, List.of("loss", "val_loss")));
         for (int epoch = 1; epoch <= 2; epoch++) {
             for (int batch = 1; batch <= 1000; batch++) {
-                nowNanos += TimeUnit.MILLISECONDS.toNanos(1);
+                clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(1));
                 progress.batch(new BatchProgress(epoch, batch, 1000, 0.5, 3200));
             }
             progress.epoch(new EpochEnd(epoch, Map.of("loss", 0.5 / epoch, "val_loss", 0.6 / epoch)));
@@ -65,7 +67,7 @@ class NotebookProgressTest {
     void reportsAfterTheEndAreIgnoredAndARunStartsOnce() {
         progress.start(new TrainingStart("run", 1, 1, 10, List.of("loss")));
         progress.end("finished");
-        nowNanos += TimeUnit.SECONDS.toNanos(1);
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(1));
         progress.batch(new BatchProgress(1, 5, 10, 0.5, 100));
         progress.epoch(new EpochEnd(1, Map.of("loss", 0.5)));
         progress.end("finished again");
@@ -73,6 +75,29 @@ class NotebookProgressTest {
         assertEquals(1, stream.updated.size());
         assertThrows(IllegalStateException.class,
                 () -> progress.start(new TrainingStart("again", 1, 1, 10, List.of("loss"))));
+    }
+
+    @Test
+    void reportsFromManyThreadsRedrawOneAtATime() throws InterruptedException {
+        progress.start(new TrainingStart("run", 1, 1, 4000, List.of("loss")));
+        List<Thread> reporters = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread reporter = new Thread(() -> {
+                for (int batch = 1; batch <= 1000; batch++) {
+                    clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(1));
+                    progress.batch(new BatchProgress(1, batch, 4000, 0.5, 100));
+                }
+            });
+            reporter.start();
+            reporters.add(reporter);
+        }
+        for (Thread reporter : reporters) {
+            reporter.join();
+        }
+        progress.end("finished");
+
+        assertFalse(stream.overlapped, "two redraws were sent at the same time");
+        assertTrue(stream.updated.size() > 1);
     }
 
     @Test
@@ -90,6 +115,8 @@ class NotebookProgressTest {
     private static final class RecordingStream extends DisplayStream {
         final List<DisplayData> displayed = new ArrayList<>();
         final List<DisplayData> updated = new ArrayList<>();
+        private final AtomicInteger sending = new AtomicInteger();
+        volatile boolean overlapped;
 
         @Override
         public void display(DisplayData data) {
@@ -98,7 +125,12 @@ class NotebookProgressTest {
 
         @Override
         public void updateDisplay(DisplayData data) {
+            if (sending.incrementAndGet() > 1) {
+                overlapped = true;
+            }
+            Thread.yield();
             updated.add(data);
+            sending.decrementAndGet();
         }
     }
 }
