@@ -1,0 +1,29 @@
+package io.github.nbworkbench.kernel.progress;
+
+import org.dflib.jjava.jupyter.kernel.DisplayStream;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+import java.util.UUID;
+
+/** One notebook output that is shown once ({@code display_data}) and then replaced in place ({@code update_display_data}). */
+final class LiveDisplay {
+    private final DisplayStream stream;
+    private final String displayId = UUID.randomUUID().toString();
+    private boolean shown;
+
+    LiveDisplay(DisplayStream stream) {
+        this.stream = stream;
+    }
+
+    void show(String html, String text) {
+        DisplayData data = new DisplayData(text);
+        data.putHTML(html);
+        data.setDisplayId(displayId);
+        if (shown) {
+            stream.updateDisplay(data);
+        } else {
+            stream.display(data);
+            shown = true;
+        }
+    }
+}
