@@ -2,6 +2,7 @@ package io.github.nbworkbench.plot;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.util.Arrays;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -31,6 +32,8 @@ final class ChartStyle {
 
     /** Series with more points than this are drawn without markers, which would merge into a smear. */
     static final int MAX_POINTS_WITH_MARKERS = 30;
+    /** Up to this many epochs every epoch gets a tick label; beyond, round values such as 5, 10, 15 do. */
+    static final int MAX_LABELLED_EPOCHS = 20;
 
     private ChartStyle() {
     }
@@ -57,6 +60,7 @@ final class ChartStyle {
         styler.setChartTitleBoxVisible(false);
         styler.setAxisTitleFont(AXIS_TITLE_FONT);
         styler.setAxisTickLabelsFont(TICK_FONT);
+        styler.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
         styler.setLegendFont(LEGEND_FONT);
         styler.setLegendBorderColor(BORDER_GREY);
         styler.setAntiAlias(true);
@@ -68,6 +72,20 @@ final class ChartStyle {
             series.setMarker(SeriesMarkers.NONE);
         } else {
             series.setMarker(SeriesMarkers.CIRCLE);
+        }
+    }
+
+    /**
+     * For long runs, widens the x axis by half an epoch on each side. Besides keeping the end points
+     * off the plot's border, this makes XChart choose round tick values: for equally spaced x values
+     * such as epochs 1..40 it otherwise labels every epoch, with the labels touching.
+     */
+    static void padEpochAxis(XYChart chart) {
+        double[] epochs = chart.getSeriesMap().values().stream()
+                .flatMapToDouble(series -> Arrays.stream(series.getXData())).distinct().toArray();
+        if (epochs.length > MAX_LABELLED_EPOCHS) {
+            chart.getStyler().setXAxisMin(Arrays.stream(epochs).min().orElseThrow() - 0.5);
+            chart.getStyler().setXAxisMax(Arrays.stream(epochs).max().orElseThrow() + 0.5);
         }
     }
 

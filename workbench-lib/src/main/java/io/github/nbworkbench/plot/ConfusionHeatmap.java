@@ -6,12 +6,9 @@ import java.awt.Font;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
-import org.knowm.xchart.style.Styler.LegendPosition;
 
 /**
  * A confusion matrix as an XChart {@link HeatMapChart}: predicted class on the x axis, true class
@@ -34,8 +31,7 @@ public final class ConfusionHeatmap {
     /** The counts of {@code matrix}, each written in its cell. */
     public static HeatMapChart of(ConfusionMatrix matrix) {
         int[][] counts = matrix.counts();
-        return chart(matrix, "Confusion matrix (counts)", (t, p) -> counts[t][p],
-                value -> Long.toString(Math.round(value)));
+        return chart(matrix, "Confusion matrix (counts)", (t, p) -> counts[t][p], "0");
     }
 
     /**
@@ -44,8 +40,8 @@ public final class ConfusionHeatmap {
      */
     public static HeatMapChart normalized(ConfusionMatrix matrix) {
         double[][] fractions = matrix.normalizedByRow();
-        HeatMapChart chart = chart(matrix, "Confusion matrix (fraction of each true class)", (t, p) -> fractions[t][p],
-                value -> String.format(Locale.ROOT, "%.2f", value));
+        HeatMapChart chart = chart(matrix, "Confusion matrix (fraction of each true class)",
+                (t, p) -> fractions[t][p], "0.00");
         chart.getStyler().setMin(0).setMax(1);
         return chart;
     }
@@ -54,7 +50,7 @@ public final class ConfusionHeatmap {
         double value(int actual, int predicted);
     }
 
-    private static HeatMapChart chart(ConfusionMatrix matrix, String title, Cell cell, Function<Double, String> format) {
+    private static HeatMapChart chart(ConfusionMatrix matrix, String title, Cell cell, String decimalPattern) {
         List<String> names = matrix.classNames();
         int n = names.size();
         HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
@@ -64,10 +60,11 @@ public final class ConfusionHeatmap {
         styler.setShowValue(true);
         styler.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, n > 15 ? 10 : 13));
         styler.setValueFontColor(Color.BLACK);
-        styler.setHeatMapDecimalValueFormatter(format);
+        styler.setHeatMapValueDecimalPattern(decimalPattern);
         styler.setRangeColors(COLORS);
         styler.setPlotGridLinesVisible(false);
-        styler.setLegendPosition(LegendPosition.OutsideE);
+        // the numbers are in the cells; the colour scale would only take room from them
+        styler.setLegendVisible(false);
         if (names.stream().mapToInt(String::length).max().orElse(0) * n > X_LABEL_CHARACTERS_UNROTATED) {
             styler.setXAxisLabelRotation(45);
         }

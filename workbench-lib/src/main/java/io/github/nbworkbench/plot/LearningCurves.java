@@ -53,6 +53,7 @@ public final class LearningCurves {
         XYChart chart = ChartStyle.xyChart(metric + " per epoch", "epoch", metric);
         history.training(metric).ifPresent(curve -> addSeries(chart, TRAINING, curve, 0));
         history.validation(metric).ifPresent(curve -> addSeries(chart, VALIDATION, curve, 1));
+        ChartStyle.padEpochAxis(chart);
         return chart;
     }
 

@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
 import tech.tablesaw.api.Table;
 
@@ -35,6 +37,9 @@ public final class RunComparison {
         String name = metric.startsWith(HistoryTable.VALIDATION_PREFIX)
                 ? metric.substring(HistoryTable.VALIDATION_PREFIX.length()) : metric;
         XYChart chart = ChartStyle.xyChart(name + " by run", "epoch", name);
+        // two entries per run are too many for one row under the plot
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
         int run = 0;
         for (Map.Entry<String, ? extends Table> entry : runs.entrySet()) {
             HistoryTable history = HistoryTable.of(entry.getValue());
@@ -45,6 +50,7 @@ public final class RunComparison {
             history.validation(name).ifPresent(curve ->
                     addSeries(chart, entry.getKey() + " validation", curve, colorIndex, SeriesLines.DASH_DASH));
         }
+        ChartStyle.padEpochAxis(chart);
         return chart;
     }
 

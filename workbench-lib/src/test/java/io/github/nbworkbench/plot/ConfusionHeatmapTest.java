@@ -26,6 +26,7 @@ class ConfusionHeatmapTest {
         assertEquals(List.of("cat", "dog", "bird"), series.getXData());
         assertEquals(List.of("bird", "dog", "cat"), series.getYData());
         assertTrue(chart.getStyler().isShowValue());
+        assertEquals("0", chart.getStyler().getHeatMapValueDecimalPattern());
         // true cat (top row, y index 2) predicted dog (x index 1): 1 example
         assertTrue(cells(series).stream().anyMatch(cell -> cell[0].intValue() == 1 && cell[1].intValue() == 2
                 && cell[2].doubleValue() == 1), "cell (pred dog, true cat) should hold 1");
@@ -34,7 +35,10 @@ class ConfusionHeatmapTest {
 
     @Test
     void normalizedCellsAreRowFractions() {
-        HeatMapSeries series = ConfusionHeatmap.normalized(MATRIX).getHeatMapSeries();
+        HeatMapChart chart = ConfusionHeatmap.normalized(MATRIX);
+        HeatMapSeries series = chart.getHeatMapSeries();
+
+        assertEquals("0.00", chart.getStyler().getHeatMapValueDecimalPattern());
 
         Number[] catAsCat = cells(series).stream()
                 .filter(cell -> cell[0].intValue() == 0 && cell[1].intValue() == 2).findFirst().orElseThrow();

@@ -72,6 +72,16 @@ class LearningCurvesTest {
     }
 
     @Test
+    void longRunsGetHalfAnEpochOfRoomSoTicksFallOnRoundValues() {
+        XYChart longRun = LearningCurves.of(Histories.synthetic("long", 40, 0.1)).chart("loss");
+        XYChart shortRun = LearningCurves.of(Histories.small()).chart("loss");
+
+        assertEquals(0.5, longRun.getStyler().getXAxisMin());
+        assertEquals(40.5, longRun.getStyler().getXAxisMax());
+        assertEquals(null, shortRun.getStyler().getXAxisMin(), "short runs label every epoch");
+    }
+
+    @Test
     void gridPutsTwoChartsSideBySide() {
         BufferedImage grid = LearningCurves.of(Histories.small()).grid();
 
