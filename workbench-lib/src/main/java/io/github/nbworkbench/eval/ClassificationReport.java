@@ -153,7 +153,7 @@ public final class ClassificationReport {
         support.append(total()).append(total()).append(total());
 
         String title = String.format(Locale.ROOT, "Classification report (accuracy %.4f, %d examples)", accuracy(), total());
-        return Table.create(title, names, precision, recall, f1, support);
+        return Table.create(title, names, Decimals.fixed(precision), Decimals.fixed(recall), Decimals.fixed(f1), support);
     }
 
     @Override

@@ -143,8 +143,8 @@ public final class ConfusionMatrix {
                 StringColumn.create(TRUE_CLASS_COLUMN, classNames));
         for (int p = 0; p < counts.length; p++) {
             int column = p;
-            table.addColumns(DoubleColumn.create(classNames.get(p),
-                    Arrays.stream(fractions).mapToDouble(row -> row[column]).toArray()));
+            table.addColumns(Decimals.fixed(DoubleColumn.create(classNames.get(p),
+                    Arrays.stream(fractions).mapToDouble(row -> row[column]).toArray())));
         }
         return table;
     }

@@ -115,8 +115,8 @@ public final class TopLosses {
                 IntColumn.create("index", indices),
                 StringColumn.create("true", Arrays.stream(actual).mapToObj(classNames::get)),
                 StringColumn.create("predicted", Arrays.stream(predicted).mapToObj(classNames::get)),
-                DoubleColumn.create("loss", losses),
-                DoubleColumn.create("p_true", trueClassProbabilities));
+                Decimals.fixed(DoubleColumn.create("loss", losses)),
+                Decimals.fixed(DoubleColumn.create("p_true", trueClassProbabilities)));
     }
 
     @Override

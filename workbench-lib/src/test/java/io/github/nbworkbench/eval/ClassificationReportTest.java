@@ -68,6 +68,14 @@ class ClassificationReportTest {
     }
 
     @Test
+    void tablePrintsFourDecimalsAndKeepsExactValues() {
+        Table table = ClassificationReport.of(ACTUAL, PREDICTED, ANIMALS).table();
+
+        assertTrue(table.print().contains("0.6667"), table.print());
+        assertEquals(2.0 / 3, table.doubleColumn("f1").get(1), EXACT);
+    }
+
+    @Test
     void neverPredictedClassHasPrecisionZeroAndEmptyClassHasRecallZero() {
         // class 1 has support but is never predicted; class 2 has neither examples nor predictions
         ClassificationReport report = ClassificationReport.of(new int[] {0, 1, 1}, new int[] {0, 0, 0},
