@@ -2,6 +2,7 @@ package io.github.nbworkbench.eval;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -31,6 +32,8 @@ public final class ConfusionMatrix {
      * @throws IllegalArgumentException when the arrays differ in length or hold an index outside the classes
      */
     public static ConfusionMatrix of(int[] actual, int[] predicted, List<String> classNames) {
+        Objects.requireNonNull(classNames,
+                "classNames is null: pass one name per class, or use of(actual, predicted, numClasses)");
         int numClasses = classNames.size();
         List<String> names = ClassNames.checked(classNames, numClasses);
         if (actual.length != predicted.length) {

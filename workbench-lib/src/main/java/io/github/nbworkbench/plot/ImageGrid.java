@@ -110,7 +110,8 @@ public final class ImageGrid {
 
     /**
      * Captions "true: x" and "pred: y" under each image, red with a red border where they differ.
-     * The arrays hold one class index per image of the array.
+     * The arrays hold one class index per image of the array; {@code classNames} may be null, then
+     * the indices are shown.
      */
     public ImageGrid predictions(int[] actual, int[] predicted, List<String> classNames) {
         requireOnePerImage("actual", actual.length);
