@@ -1,0 +1,89 @@
+package io.github.nbworkbench.plot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Reads a training history table: an "epoch" column, and numeric metric columns where "x" and
+ * "val_x" are the training and validation values of metric x.
+ */
+final class HistoryTable {
+
+    static final String EPOCH = "epoch";
+    static final String VALIDATION_PREFIX = "val_";
+    /** Columns a history carries that are not metrics to compare between training and validation. */
+    static final Set<String> NOT_METRICS = Set.of(EPOCH, "lr", "seconds", "samples_per_s");
+
+    /** The points of one curve, rows with a missing value left out. */
+    record Curve(double[] x, double[] y) {
+        int size() {
+            return x.length;
+        }
+    }
+
+    private final Table table;
+
+    private HistoryTable(Table table) {
+        this.table = table;
+    }
+
+    static HistoryTable of(Table table) {
+        if (!table.containsColumn(EPOCH) || !(table.column(EPOCH) instanceof NumericColumn<?>)) {
+            throw new IllegalArgumentException("Table '" + table.name() + "' has no numeric '" + EPOCH
+                    + "' column; its columns are " + table.columnNames() + ". A training history needs an '" + EPOCH
+                    + "' column and metric columns such as loss and val_loss.");
+        }
+        return new HistoryTable(table);
+    }
+
+    String name() {
+        return table.name();
+    }
+
+    /** Metric names in column order, each once: "loss" for the columns loss and val_loss. */
+    List<String> metrics() {
+        Set<String> metrics = new LinkedHashSet<>();
+        for (String column : table.columnNames()) {
+            if (!NOT_METRICS.contains(column) && table.column(column) instanceof NumericColumn<?>) {
+                metrics.add(column.startsWith(VALIDATION_PREFIX) ? column.substring(VALIDATION_PREFIX.length()) : column);
+            }
+        }
+        return new ArrayList<>(metrics);
+    }
+
+    Optional<Curve> training(String metric) {
+        return curve(metric);
+    }
+
+    Optional<Curve> validation(String metric) {
+        return curve(VALIDATION_PREFIX + metric);
+    }
+
+    /** Fails, naming the metrics there are, when the history has neither {@code metric} nor its validation column. */
+    void requireMetric(String metric) {
+        if (training(metric).isEmpty() && validation(metric).isEmpty()) {
+            throw new IllegalArgumentException("History '" + table.name() + "' has no column '" + metric + "' or '"
+                    + VALIDATION_PREFIX + metric + "'; its metrics are " + metrics() + ".");
+        }
+    }
+
+    private Optional<Curve> curve(String column) {
+        if (!table.containsColumn(column) || !(table.column(column) instanceof NumericColumn<?> values)) {
+            return Optional.empty();
+        }
+        NumericColumn<?> epochs = (NumericColumn<?>) table.column(EPOCH);
+        List<double[]> points = new ArrayList<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (!values.isMissing(row) && !epochs.isMissing(row)) {
+                points.add(new double[] {epochs.getDouble(row), values.getDouble(row)});
+            }
+        }
+        return Optional.of(new Curve(points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray()));
+    }
+}

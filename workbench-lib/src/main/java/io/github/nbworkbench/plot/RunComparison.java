@@ -1,0 +1,65 @@
+package io.github.nbworkbench.plot;
+
+import java.awt.BasicStroke;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.lines.SeriesLines;
+import tech.tablesaw.api.Table;
+
+/**
+ * One metric of several training runs on one chart: each run in its own colour, training as a
+ * solid line and validation as a dashed line of the same colour.
+ * <pre>{@code
+ * RunComparison.of(Map.of("lr 0.01", history1, "lr 0.001", history2), "accuracy");
+ * }</pre>
+ */
+public final class RunComparison {
+
+    private RunComparison() {
+    }
+
+    /**
+     * The chart of {@code metric} for every run. Series are named "&lt;run&gt; training" and
+     * "&lt;run&gt; validation"; a run without validation values has only the first.
+     *
+     * @param runs   histories by run name (see {@link LearningCurves} for the columns); use a
+     *               {@code LinkedHashMap} to fix the legend's order
+     * @param metric a metric name, e.g. "loss" or "accuracy" ("val_accuracy" is read as "accuracy")
+     * @throws IllegalArgumentException when there are no runs, or a run has no such metric
+     */
+    public static XYChart of(Map<String, ? extends Table> runs, String metric) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("No runs to compare; pass a map from run name to history table.");
+        }
+        String name = metric.startsWith(HistoryTable.VALIDATION_PREFIX)
+                ? metric.substring(HistoryTable.VALIDATION_PREFIX.length()) : metric;
+        XYChart chart = ChartStyle.xyChart(name + " by run", "epoch", name);
+        // two entries per run are too many for one row under the plot
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+        int run = 0;
+        for (Map.Entry<String, ? extends Table> entry : runs.entrySet()) {
+            HistoryTable history = HistoryTable.of(entry.getValue());
+            history.requireMetric(name);
+            int colorIndex = run++;
+            history.training(name).ifPresent(curve ->
+                    addSeries(chart, entry.getKey() + " training", curve, colorIndex, SeriesLines.SOLID));
+            history.validation(name).ifPresent(curve ->
+                    addSeries(chart, entry.getKey() + " validation", curve, colorIndex, SeriesLines.DASH_DASH));
+        }
+        ChartStyle.padEpochAxis(chart);
+        return chart;
+    }
+
+    private static void addSeries(XYChart chart, String name, HistoryTable.Curve curve, int colorIndex,
+            BasicStroke line) {
+        XYSeries series = chart.addSeries(name, curve.x(), curve.y());
+        series.setLineColor(ChartStyle.color(colorIndex));
+        series.setMarkerColor(ChartStyle.color(colorIndex));
+        series.setLineStyle(line);
+        ChartStyle.markersByLength(series, curve.size());
+    }
+}
