@@ -1,5 +1,8 @@
 package io.github.nbworkbench.train;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 /** The best value of one monitored quantity so far, and how many epochs have passed without improvement. */
 final class MonitorTracker {
 
@@ -35,22 +38,14 @@ final class MonitorTracker {
         return false;
     }
 
-    void reset() {
-        best = Double.NaN;
-        bestEpoch = -1;
-        epochsWithoutImprovement = 0;
-    }
-
     void resetWait() {
         epochsWithoutImprovement = 0;
     }
 
-    String monitor() {
-        return monitor;
-    }
-
-    Mode mode() {
-        return mode;
+    /** The best value to six significant digits and its epoch, e.g. "0.9 at epoch 2". */
+    String describeBest() {
+        String value = Double.isNaN(best) ? "none" : new BigDecimal(best).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return value + " at epoch " + bestEpoch;
     }
 
     double best() {
