@@ -26,8 +26,8 @@ final class LearningRates {
     }
 
     static void set(Layer[] layers, double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("A learning rate must be positive and finite, got " + learningRate);
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("A learning rate must be zero or positive and finite, got " + learningRate);
         }
         for (Layer layer : layers) {
             if (layer.conf().getLayer() instanceof BaseLayer base) {

@@ -3,6 +3,7 @@ package io.github.nbworkbench.train;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Outputs and labels flattened to one row per example (per time step, for sequences) with masked-out
@@ -23,7 +24,7 @@ record Rows(INDArray labels, INDArray outputs) {
         if (labelsMask == null) {
             return new Rows(labelRows, outputRows);
         }
-        INDArray mask = labelsMask.reshape('c', labelsMask.length());
+        INDArray mask = Nd4j.toFlattened('c', labelsMask);
         int[] kept = IntStream.range(0, (int) mask.length()).filter(i -> mask.getDouble(i) > 0).toArray();
         if (kept.length == 0) {
             return new Rows(null, null);
