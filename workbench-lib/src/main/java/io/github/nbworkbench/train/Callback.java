@@ -1,0 +1,32 @@
+package io.github.nbworkbench.train;
+
+/**
+ * A hook into training, in the style of Keras callbacks: each method has an empty default, so a
+ * callback overrides only what it needs. Epochs and batches are 1-based. The {@link TrainingContext}
+ * gives the model, the history so far and the learning rate, and can stop training.
+ */
+public interface Callback {
+
+    /** Before the first epoch of this run; on a resumed run the history already holds the earlier epochs. */
+    default void onTrainBegin(TrainingContext context) {
+    }
+
+    default void onEpochBegin(TrainingContext context, int epoch) {
+    }
+
+    /** Before the training step on batch {@code batch}; a learning rate set here applies to this batch. */
+    default void onBatchBegin(TrainingContext context, int epoch, long batch) {
+    }
+
+    /** After the training step; {@code loss} is DL4J's score for this batch. */
+    default void onBatchEnd(TrainingContext context, int epoch, long batch, double loss) {
+    }
+
+    /** After the epoch's values (validation included) are recorded in the history. */
+    default void onEpochEnd(TrainingContext context, EpochValues values) {
+    }
+
+    /** After the last epoch, also when training stopped early (not when it failed with an exception). */
+    default void onTrainEnd(TrainingContext context) {
+    }
+}

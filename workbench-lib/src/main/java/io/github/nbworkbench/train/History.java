@@ -1,0 +1,188 @@
+package io.github.nbworkbench.train;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * What training recorded, one row per epoch. It is a Tablesaw {@link Table}, so it renders as a
+ * table in the notebook and can be filtered, sorted, plotted and exported with Tablesaw's own API.
+ *
+ * <p>Columns, in this order: {@code epoch} (int, 1-based); then doubles {@code loss}, {@code val_loss}
+ * (with validation data), each metric and its {@code val_} twin, {@code lr} (the learning rate at the
+ * end of the epoch), {@code seconds} (the epoch's wall time, validation included) and
+ * {@code samples_per_s} (training examples per second of training time, validation excluded).
+ * A value that could not be computed is missing (NaN).
+ */
+public final class History extends Table {
+
+    public static final String EPOCH = "epoch";
+    public static final String LOSS = "loss";
+    public static final String VALIDATION_PREFIX = "val_";
+    public static final String LEARNING_RATE = "lr";
+    public static final String SECONDS = "seconds";
+    public static final String SAMPLES_PER_SECOND = "samples_per_s";
+
+    private static final List<String> RUN_COLUMNS = List.of(LEARNING_RATE, SECONDS, SAMPLES_PER_SECOND);
+
+    private String stopReason;
+
+    private History(List<Column<?>> columns) {
+        super("History", columns);
+    }
+
+    /** An empty history for a run with these metrics ({@code accuracy}, ...) and, when {@code withValidation}, the val_ columns. */
+    public static History create(List<String> metrics, boolean withValidation) {
+        List<Column<?>> columns = new ArrayList<>();
+        columns.add(IntColumn.create(EPOCH));
+        List<String> names = new ArrayList<>();
+        names.add(LOSS);
+        names.addAll(metrics);
+        for (String name : names) {
+            columns.add(DoubleColumn.create(name));
+            if (withValidation) {
+                columns.add(DoubleColumn.create(VALIDATION_PREFIX + name));
+            }
+        }
+        RUN_COLUMNS.forEach(name -> columns.add(DoubleColumn.create(name)));
+        return new History(columns);
+    }
+
+    /** Reads a history written by {@link #writeCsv} (or by {@link CsvLogger}). */
+    public static History readCsv(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return readCsv(reader, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read a training history from " + file, e);
+        }
+    }
+
+    static History readCsv(Reader reader, String source) {
+        Table table;
+        try {
+            table = Table.read().csv(CsvReadOptions.builder(reader)
+                    .columnTypes(name -> name.equals(EPOCH) ? ColumnType.INTEGER : ColumnType.DOUBLE)
+                    .build());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Cannot read a training history from " + source + ": " + e.getMessage(), e);
+        }
+        if (!table.containsColumn(EPOCH) || !table.containsColumn(LOSS)) {
+            throw new IllegalArgumentException(source + " is not a training history: it needs the columns epoch and loss, it has "
+                    + table.columnNames());
+        }
+        return new History(table.columns());
+    }
+
+    /** Writes the history as CSV with a header row; missing values are empty cells. */
+    public void writeCsv(Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeCsv(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the history to " + file, e);
+        }
+    }
+
+    void writeCsv(OutputStream out) throws IOException {
+        OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write().csv(writer);
+        writer.flush();
+    }
+
+    /** Adds one epoch's row; {@code values} are by column name, absent ones are recorded as missing. */
+    public void append(int epoch, Map<String, Double> values) {
+        intColumn(EPOCH).append(epoch);
+        for (String name : columnNames()) {
+            if (!name.equals(EPOCH)) {
+                Double value = values.get(name);
+                doubleColumn(name).append(value == null ? Double.NaN : value);
+            }
+        }
+    }
+
+    /** The names of the quantities each epoch reports: loss, val_loss, the metrics and their val_ twins (not lr, seconds, samples_per_s). */
+    public List<String> metricNames() {
+        return columnNames().stream().filter(name -> !name.equals(EPOCH) && !RUN_COLUMNS.contains(name)).toList();
+    }
+
+    /** The number of the last recorded epoch, or 0 when none is. */
+    public int lastEpoch() {
+        return rowCount() == 0 ? 0 : intColumn(EPOCH).getInt(rowCount() - 1);
+    }
+
+    /** The epoch whose {@code monitor} value is best under {@code mode}; the first such epoch on ties, missing values skipped. */
+    public int bestEpoch(String monitor, Mode mode) {
+        requireColumn(monitor);
+        Mode resolved = mode.resolve(monitor);
+        DoubleColumn values = doubleColumn(monitor);
+        int best = -1;
+        for (int row = 0; row < rowCount(); row++) {
+            if (resolved.improves(values.getDouble(row), best < 0 ? Double.NaN : values.getDouble(best), 0)) {
+                best = row;
+            }
+        }
+        if (best < 0) {
+            throw new IllegalStateException("No epoch has a value for '" + monitor + "'");
+        }
+        return intColumn(EPOCH).getInt(best);
+    }
+
+    /** The value of {@code column} at {@code epoch}. */
+    public double value(String column, int epoch) {
+        requireColumn(column);
+        return doubleColumn(column).getDouble(rowOf(epoch));
+    }
+
+    /** All values of {@code epoch}, by column name. */
+    public EpochValues epochValues(int epoch) {
+        int row = rowOf(epoch);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String name : columnNames()) {
+            if (!name.equals(EPOCH)) {
+                values.put(name, doubleColumn(name).getDouble(row));
+            }
+        }
+        return new EpochValues(epoch, values);
+    }
+
+    /** Why training stopped before its last epoch (early stopping, NaN loss, ...), if it did. */
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    void setStopReason(String reason) {
+        this.stopReason = reason;
+    }
+
+    private int rowOf(int epoch) {
+        IntColumn epochs = intColumn(EPOCH);
+        for (int row = 0; row < rowCount(); row++) {
+            if (epochs.getInt(row) == epoch) {
+                return row;
+            }
+        }
+        throw new IllegalArgumentException("The history has no epoch " + epoch + "; it has epochs " + epochs.asList());
+    }
+
+    private void requireColumn(String column) {
+        if (!containsColumn(column) || column.equals(EPOCH)) {
+            throw new IllegalArgumentException("The history has no value column '" + column + "'; it has " + columnNames()
+                    + (column.startsWith(VALIDATION_PREFIX) ? " (val_ columns need .validation(...) on the Trainer)" : ""));
+        }
+    }
+}

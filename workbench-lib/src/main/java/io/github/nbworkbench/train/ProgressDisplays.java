@@ -1,0 +1,99 @@
+package io.github.nbworkbench.train;
+
+import io.github.nbworkbench.progress.BatchProgress;
+import io.github.nbworkbench.progress.EpochEnd;
+import io.github.nbworkbench.progress.TrainingProgress;
+import io.github.nbworkbench.progress.TrainingProgressProvider;
+import io.github.nbworkbench.progress.TrainingStart;
+import java.util.Comparator;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Finds the progress display for a run, and keeps a failing display from ending the run. */
+final class ProgressDisplays {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressDisplays.class);
+
+    static final TrainingProgress NONE = new TrainingProgress() {
+        @Override
+        public void start(TrainingStart start) {
+        }
+
+        @Override
+        public void batch(BatchProgress progress) {
+        }
+
+        @Override
+        public void epoch(EpochEnd epoch) {
+        }
+
+        @Override
+        public void end(String outcome) {
+        }
+    };
+
+    private ProgressDisplays() {
+    }
+
+    /** The display of the available {@link TrainingProgressProvider} with the highest priority, or none. */
+    static TrainingProgress discover() {
+        return ServiceLoader.load(TrainingProgressProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(ProgressDisplays::isAvailable)
+                .max(Comparator.comparingInt(TrainingProgressProvider::priority))
+                .map(TrainingProgressProvider::create)
+                .orElse(NONE);
+    }
+
+    private static boolean isAvailable(TrainingProgressProvider provider) {
+        try {
+            return provider.isAvailable();
+        } catch (RuntimeException e) {
+            LOG.warn("Progress display {} failed its availability check: {}", provider.getClass().getName(), e.toString());
+            return false;
+        }
+    }
+
+    /** {@code display}, switched off (with one warning) at its first exception, so that a broken display never costs a training run. */
+    static TrainingProgress guarded(TrainingProgress display) {
+        if (display == NONE) {
+            return display;
+        }
+        return new TrainingProgress() {
+            private boolean broken;
+
+            @Override
+            public void start(TrainingStart start) {
+                call(() -> display.start(start));
+            }
+
+            @Override
+            public void batch(BatchProgress progress) {
+                call(() -> display.batch(progress));
+            }
+
+            @Override
+            public void epoch(EpochEnd epoch) {
+                call(() -> display.epoch(epoch));
+            }
+
+            @Override
+            public void end(String outcome) {
+                call(() -> display.end(outcome));
+            }
+
+            private void call(Runnable action) {
+                if (broken) {
+                    return;
+                }
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    broken = true;
+                    LOG.warn("The progress display {} failed and is switched off for this run: {}", display.getClass().getName(), e.toString());
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,273 @@
+package io.github.nbworkbench.train;
+
+import io.github.nbworkbench.progress.BatchProgress;
+import io.github.nbworkbench.progress.EpochEnd;
+import io.github.nbworkbench.progress.TrainingProgress;
+import io.github.nbworkbench.progress.TrainingStart;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/** One run of {@link Trainer#fit}: the epoch and batch loop, validation, the history, callbacks and progress. */
+final class TrainingLoop implements TrainingContext {
+
+    private final TrainableModel model;
+    private final DataSetIterator train;
+    private final DataSetIterator validation;
+    private final List<Metric> metrics;
+    private final List<Callback> callbacks;
+    private final TrainingProgress progress;
+    private final String title;
+    private final long seed;
+    private final int firstEpoch;
+    private final int lastEpoch;
+    private final History history;
+
+    private int epoch;
+    private long batchesPerEpoch = -1;
+    private boolean inEpoch;
+    private boolean checkedFirstBatch;
+    private String stopReason;
+
+    TrainingLoop(TrainableModel model, DataSetIterator train, DataSetIterator validation, List<Metric> metrics, List<Callback> callbacks,
+            TrainingProgress progress, String title, long seed, int firstEpoch, int lastEpoch, History history) {
+        this.model = model;
+        this.train = train;
+        this.validation = validation;
+        this.metrics = metrics;
+        this.callbacks = callbacks;
+        this.progress = progress;
+        this.title = title;
+        this.seed = seed;
+        this.firstEpoch = firstEpoch;
+        this.lastEpoch = lastEpoch;
+        this.history = history;
+        this.epoch = firstEpoch - 1;
+    }
+
+    History run() {
+        checkValidationData();
+        callbacks.forEach(callback -> callback.onTrainBegin(this));
+        progress.start(new TrainingStart(title, firstEpoch, lastEpoch, batchesPerEpoch, history.metricNames()));
+        try {
+            for (int next = firstEpoch; next <= lastEpoch && stopReason == null; next++) {
+                runEpoch(next);
+            }
+        } catch (RuntimeException | Error e) {
+            progress.end("failed in epoch " + epoch + ": " + e.getMessage());
+            throw e;
+        }
+        callbacks.forEach(callback -> callback.onTrainEnd(this));
+        history.setStopReason(stopReason);
+        progress.end(stopReason == null ? "finished " + epoch + " epochs" : "stopped after epoch " + epoch + ": " + stopReason);
+        return history;
+    }
+
+    private void runEpoch(int number) {
+        epoch = number;
+        Seeds.seedEpoch(seed, number);
+        if (train.resetSupported()) {
+            train.reset();
+        }
+        inEpoch = true;
+        for (TrainingListener listener : model.listeners()) {
+            listener.onEpochStart(model.model());
+        }
+        callbacks.forEach(callback -> callback.onEpochBegin(this, number));
+
+        List<Metric.Accumulator> trainingMetrics = newAccumulators();
+        long start = System.nanoTime();
+        long batch = 0;
+        long examples = 0;
+        double lossSum = 0;
+        while (train.hasNext() && stopReason == null) {
+            DataSet data = train.next();
+            if (!checkedFirstBatch) {
+                PreFlight.check(model, data);
+                checkedFirstBatch = true;
+            }
+            batch++;
+            for (Callback callback : callbacks) {
+                callback.onBatchBegin(this, number, batch);
+            }
+            if (!trainingMetrics.isEmpty()) {
+                addToMetrics(trainingMetrics, data);
+            }
+            model.fit(data);
+            double loss = model.lastLoss();
+            int size = data.numExamples();
+            lossSum += loss * size;
+            examples += size;
+            for (Callback callback : callbacks) {
+                callback.onBatchEnd(this, number, batch, loss);
+            }
+            progress.batch(new BatchProgress(number, batch, batchesPerEpoch, lossSum / examples,
+                    examples / ((System.nanoTime() - start) / 1e9)));
+        }
+        if (batch == 0) {
+            throw new IllegalStateException("The training iterator gave no batches in epoch " + number
+                    + (number > firstEpoch ? " (does its reset() work?)" : ""));
+        }
+        boolean completed = stopReason == null;
+        if (completed && batchesPerEpoch < 0) {
+            batchesPerEpoch = batch;
+        }
+        double trainingSeconds = (System.nanoTime() - start) / 1e9;
+        model.incrementEpochCount();
+        for (TrainingListener listener : model.listeners()) {
+            listener.onEpochEnd(model.model());
+        }
+        inEpoch = false;
+
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(History.LOSS, lossSum / examples);
+        for (int i = 0; i < metrics.size(); i++) {
+            values.put(metrics.get(i).name(), trainingMetrics.get(i).value());
+        }
+        if (validation != null && completed) {
+            values.putAll(validate());
+        }
+        values.put(History.LEARNING_RATE, learningRate());
+        values.put(History.SECONDS, (System.nanoTime() - start) / 1e9);
+        values.put(History.SAMPLES_PER_SECOND, examples / trainingSeconds);
+        history.append(number, values);
+        EpochValues epochValues = history.epochValues(number);
+        progress.epoch(new EpochEnd(number, epochValues.values()));
+        callbacks.forEach(callback -> callback.onEpochEnd(this, epochValues));
+    }
+
+    private Map<String, Double> validate() {
+        if (validation.resetSupported()) {
+            validation.reset();
+        }
+        List<Metric.Accumulator> accumulators = newAccumulators();
+        double lossSum = 0;
+        long examples = 0;
+        while (validation.hasNext()) {
+            DataSet data = validation.next();
+            lossSum += model.loss(data) * data.numExamples();
+            examples += data.numExamples();
+            if (!accumulators.isEmpty()) {
+                addToMetrics(accumulators, data);
+            }
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(History.VALIDATION_PREFIX + History.LOSS, examples == 0 ? Double.NaN : lossSum / examples);
+        for (int i = 0; i < metrics.size(); i++) {
+            values.put(History.VALIDATION_PREFIX + metrics.get(i).name(), accumulators.get(i).value());
+        }
+        return values;
+    }
+
+    private void checkValidationData() {
+        if (validation == null) {
+            return;
+        }
+        if (validation.resetSupported()) {
+            validation.reset();
+        }
+        if (!validation.hasNext()) {
+            throw new IllegalArgumentException("The validation iterator gives no batches");
+        }
+        PreFlight.check(model, validation.next());
+        if (!validation.resetSupported()) {
+            throw new IllegalArgumentException("The validation iterator cannot be reset (resetSupported() is false), "
+                    + "so it cannot be read once per epoch; use one that can, e.g. an in-memory iterator");
+        }
+    }
+
+    private List<Metric.Accumulator> newAccumulators() {
+        List<Metric.Accumulator> accumulators = new ArrayList<>(metrics.size());
+        metrics.forEach(metric -> accumulators.add(metric.newAccumulator()));
+        return accumulators;
+    }
+
+    private void addToMetrics(List<Metric.Accumulator> accumulators, DataSet data) {
+        var outputs = model.output(data);
+        for (Metric.Accumulator accumulator : accumulators) {
+            accumulator.add(data.getLabels(), outputs, data.getLabelsMaskArray());
+        }
+    }
+
+    @Override
+    public Model model() {
+        return model.model();
+    }
+
+    @Override
+    public TrainableModel trainable() {
+        return model;
+    }
+
+    @Override
+    public History history() {
+        return history;
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
+    }
+
+    @Override
+    public int lastEpoch() {
+        return lastEpoch;
+    }
+
+    @Override
+    public long batchesPerEpoch() {
+        if (batchesPerEpoch < 0) {
+            if (inEpoch) {
+                throw new IllegalStateException("The number of batches is known after epoch " + epoch
+                        + "; ask for it in onTrainBegin, where the trainer can count them");
+            }
+            batchesPerEpoch = countBatches();
+        }
+        return batchesPerEpoch;
+    }
+
+    private long countBatches() {
+        if (!train.resetSupported()) {
+            throw new IllegalStateException("Cannot count the batches of an iterator that cannot be reset");
+        }
+        train.reset();
+        long count = 0;
+        while (train.hasNext()) {
+            train.next();
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public double learningRate() {
+        return model.learningRate().orElse(Double.NaN);
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        model.setLearningRate(learningRate);
+    }
+
+    @Override
+    public void stopTraining(String reason) {
+        if (stopReason == null) {
+            stopReason = reason == null || reason.isBlank() ? "stopped by a callback" : reason;
+        }
+    }
+
+    @Override
+    public boolean isStopRequested() {
+        return stopReason != null;
+    }
+}
