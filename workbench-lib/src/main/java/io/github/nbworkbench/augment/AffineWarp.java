@@ -18,79 +18,95 @@ final class AffineWarp {
     /**
      * Writes image {@code image} of {@code to}, warping the same image of {@code from};
      * {@code inverse} = {a, b, c, d, e, f} maps output pixel coordinates to source coordinates.
+     * Pixels that read only zeros are left as they are in {@code to}, which must be zero there.
      */
     void warp(ImageBatch from, ImageBatch to, int image, double[] inverse) {
+        if (interpolation == Interpolation.NEAREST) {
+            warpNearest(from, to, image, inverse);
+        } else {
+            warpBilinear(from, to, image, inverse);
+        }
+    }
+
+    private void warpNearest(ImageBatch from, ImageBatch to, int image, double[] inverse) {
+        float[] in = from.data();
+        float[] out = to.data();
         int width = from.width();
         int height = from.height();
+        int plane = from.planeSize();
+        int imageStart = image * from.imageSize();
+        int imageEnd = imageStart + from.imageSize();
+        boolean clampEdges = edges == EdgeMode.NEAREST;
         for (int y = 0; y < height; y++) {
             double sourceX = inverse[1] * y + inverse[2];
             double sourceY = inverse[4] * y + inverse[5];
             for (int x = 0; x < width; x++, sourceX += inverse[0], sourceY += inverse[3]) {
-                if (interpolation == Interpolation.NEAREST) {
-                    sampleNearest(from, to, image, y * width + x, sourceX, sourceY);
-                } else {
-                    sampleBilinear(from, to, image, y * width + x, sourceX, sourceY);
+                int column = (int) Math.floor(sourceX + 0.5);
+                int row = (int) Math.floor(sourceY + 0.5);
+                if (clampEdges) {
+                    column = clamp(column, width);
+                    row = clamp(row, height);
+                } else if (column < 0 || column >= width || row < 0 || row >= height) {
+                    continue;
+                }
+                int source = row * width + column - y * width - x;
+                for (int target = imageStart + y * width + x; target < imageEnd; target += plane) {
+                    out[target] = in[target + source];
                 }
             }
         }
     }
 
-    private void sampleNearest(ImageBatch from, ImageBatch to, int image, int target, double sourceX, double sourceY) {
-        int column = (int) Math.floor(sourceX + 0.5);
-        int row = (int) Math.floor(sourceY + 0.5);
-        if (edges == EdgeMode.NEAREST) {
-            column = clamp(column, from.width());
-            row = clamp(row, from.height());
-        } else if (column < 0 || column >= from.width() || row < 0 || row >= from.height()) {
-            return;
-        }
-        int source = row * from.width() + column;
+    private void warpBilinear(ImageBatch from, ImageBatch to, int image, double[] inverse) {
         float[] in = from.data();
         float[] out = to.data();
+        int width = from.width();
+        int height = from.height();
         int plane = from.planeSize();
-        for (int offset = image * from.imageSize(); offset < (image + 1) * from.imageSize(); offset += plane) {
-            out[offset + target] = in[offset + source];
+        int imageStart = image * from.imageSize();
+        int imageEnd = imageStart + from.imageSize();
+        for (int y = 0; y < height; y++) {
+            double sourceX = inverse[1] * y + inverse[2];
+            double sourceY = inverse[4] * y + inverse[5];
+            for (int x = 0; x < width; x++, sourceX += inverse[0], sourceY += inverse[3]) {
+                int target = imageStart + y * width + x;
+                // inside, truncation is floor, and cheaper
+                int x0 = (int) sourceX;
+                int y0 = (int) sourceY;
+                if (sourceX >= 0 && sourceY >= 0 && x0 < width - 1 && y0 < height - 1) {
+                    float fx = (float) (sourceX - x0);
+                    float fy = (float) (sourceY - y0);
+                    int source = imageStart + y0 * width + x0;
+                    for (; target < imageEnd; target += plane, source += plane) {
+                        float top = in[source] + fx * (in[source + 1] - in[source]);
+                        float bottom = in[source + width] + fx * (in[source + width + 1] - in[source + width]);
+                        out[target] = top + fy * (bottom - top);
+                    }
+                    continue;
+                }
+                double floorX = Math.floor(sourceX);
+                double floorY = Math.floor(sourceY);
+                x0 = (int) floorX;
+                y0 = (int) floorY;
+                if (edges == EdgeMode.NEAREST || (x0 >= -1 && y0 >= -1 && x0 < width && y0 < height)) {
+                    sampleAtBorder(in, out, target, imageStart, imageEnd, plane, x0, y0,
+                            (float) (sourceX - floorX), (float) (sourceY - floorY), width, height);
+                }
+            }
         }
     }
 
-    private void sampleBilinear(ImageBatch from, ImageBatch to, int image, int target, double sourceX, double sourceY) {
-        int width = from.width();
-        int height = from.height();
-        double floorX = Math.floor(sourceX);
-        double floorY = Math.floor(sourceY);
-        int x0 = (int) floorX;
-        int y0 = (int) floorY;
-        if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) {
-            if (edges == EdgeMode.ZERO) {
-                return;
-            }
-        }
-        float fx = (float) (sourceX - floorX);
-        float fy = (float) (sourceY - floorY);
-        float w00 = (1 - fx) * (1 - fy);
-        float w01 = fx * (1 - fy);
-        float w10 = (1 - fx) * fy;
-        float w11 = fx * fy;
-        float[] in = from.data();
-        float[] out = to.data();
-        int plane = from.planeSize();
-        int end = (image + 1) * from.imageSize();
-        if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
-            int i00 = y0 * width + x0;
-            for (int offset = image * from.imageSize(); offset < end; offset += plane) {
-                int base = offset + i00;
-                out[offset + target] = w00 * in[base] + w01 * in[base + 1] + w10 * in[base + width] + w11 * in[base + width + 1];
-            }
-            return;
-        }
-        // At the border: each of the four neighbours is read, clamped or zero, on its own
+    /** Bilinear sampling where some of the four neighbours lie outside: each is clamped or zero on its own. */
+    private void sampleAtBorder(float[] in, float[] out, int target, int imageStart, int imageEnd, int plane,
+                                int x0, int y0, float fx, float fy, int width, int height) {
         int i00 = index(x0, y0, width, height);
         int i01 = index(x0 + 1, y0, width, height);
         int i10 = index(x0, y0 + 1, width, height);
         int i11 = index(x0 + 1, y0 + 1, width, height);
-        for (int offset = image * from.imageSize(); offset < end; offset += plane) {
-            out[offset + target] = w00 * read(in, offset, i00) + w01 * read(in, offset, i01)
-                    + w10 * read(in, offset, i10) + w11 * read(in, offset, i11);
+        for (int planeStart = imageStart; planeStart < imageEnd; planeStart += plane, target += plane) {
+            float top = read(in, planeStart, i00) + fx * (read(in, planeStart, i01) - read(in, planeStart, i00));
+            float bottom = read(in, planeStart, i10) + fx * (read(in, planeStart, i11) - read(in, planeStart, i10));
+            out[target] = top + fy * (bottom - top);
         }
     }
 

@@ -41,7 +41,7 @@ public final class RandomCropWithPadding implements ImageAugmentation {
             int dy = random.nextInt(2 * padding + 1) - padding;
             sourceIndices(sourceColumns, dx);
             sourceIndices(sourceRows, dy);
-            copyShifted(images, shifted, image, sourceRows, sourceColumns);
+            copyShifted(images, shifted, image, sourceRows, sourceColumns, dx);
         }
         return shifted;
     }
@@ -58,10 +58,14 @@ public final class RandomCropWithPadding implements ImageAugmentation {
         }
     }
 
-    private static void copyShifted(ImageBatch from, ImageBatch to, int image, int[] sourceRows, int[] sourceColumns) {
+    /** Copies each row's in-frame span in one piece; only the few padded columns go through the index table. */
+    private static void copyShifted(ImageBatch from, ImageBatch to, int image, int[] sourceRows, int[] sourceColumns, int dx) {
         float[] source = from.data();
         float[] target = to.data();
         int width = from.width();
+        // shifts beyond the width (zero padding wider than the image) leave no span
+        int spanStart = Math.min(width, Math.max(0, -dx));
+        int spanEnd = Math.max(spanStart, Math.min(width, width - dx));
         for (int channel = 0; channel < from.channels(); channel++) {
             int planeStart = image * from.imageSize() + channel * from.planeSize();
             for (int y = 0; y < sourceRows.length; y++) {
@@ -70,12 +74,18 @@ public final class RandomCropWithPadding implements ImageAugmentation {
                 }
                 int sourceRow = planeStart + sourceRows[y] * width;
                 int targetRow = planeStart + y * width;
-                for (int x = 0; x < width; x++) {
-                    int column = sourceColumns[x];
-                    if (column >= 0) {
-                        target[targetRow + x] = source[sourceRow + column];
-                    }
-                }
+                System.arraycopy(source, sourceRow + spanStart + dx, target, targetRow + spanStart, spanEnd - spanStart);
+                copyColumns(source, target, sourceRow, targetRow, sourceColumns, 0, spanStart);
+                copyColumns(source, target, sourceRow, targetRow, sourceColumns, spanEnd, width);
+            }
+        }
+    }
+
+    private static void copyColumns(float[] source, float[] target, int sourceRow, int targetRow, int[] sourceColumns,
+                                    int from, int to) {
+        for (int x = from; x < to; x++) {
+            if (sourceColumns[x] >= 0) {
+                target[targetRow + x] = source[sourceRow + sourceColumns[x]];
             }
         }
     }

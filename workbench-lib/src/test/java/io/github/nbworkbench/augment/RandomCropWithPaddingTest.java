@@ -54,6 +54,17 @@ class RandomCropWithPaddingTest {
     }
 
     @Test
+    void zeroPaddingWiderThanTheImageCanShiftAllContentOut() {
+        INDArray batch = TestImages.counting(100, 1, 3, 3);
+        INDArray shifted = new RandomCropWithPadding(5).apply(batch, new SplittableRandom(2));
+        int empty = 0;
+        for (int image = 0; image < 100; image++) {
+            empty += shifted.slice(image).sumNumber().doubleValue() == 0 ? 1 : 0;
+        }
+        assertTrue(empty > 50, empty + " of 100 images shifted out completely");
+    }
+
+    @Test
     void reflectNeedsImagesLargerThanThePadding() {
         INDArray tiny = TestImages.counting(1, 1, 3, 3);
         assertThrows(IllegalArgumentException.class,

@@ -1,6 +1,7 @@
 package io.github.nbworkbench.augment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,13 @@ class ShapeChecksTest {
         INDArray view = batch.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 4));
         INDArray copy = new RandomHorizontalFlip(0).apply(view, new SplittableRandom(1));
         assertTrue(copy.equals(view.dup()), copy.toString());
+    }
+
+    @Test
+    void readsTheValuesEvenWhenSomeoneMovedTheBufferPointer() {
+        INDArray batch = TestImages.counting(2, 1, 3, 3);
+        batch.data().pointer().position(5); // what DataVec's NativeImageLoader.asMat leaves behind
+        assertEquals(batch.dup(), new RandomHorizontalFlip(0).apply(batch, new SplittableRandom(1)));
     }
 
     private static String messageOf(ImageAugmentation op, INDArray images) {
