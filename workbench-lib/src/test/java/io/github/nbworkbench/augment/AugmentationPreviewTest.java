@@ -1,0 +1,61 @@
+package io.github.nbworkbench.augment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class AugmentationPreviewTest {
+
+    @Test
+    void showsOriginalsAboveAndAugmentedBelowScaledThreeTimes() {
+        INDArray batch = TestImages.gray(new float[][] {{0, 1}, {1, 1}}).repeat(0, 3);
+        AugmentationPreview preview = AugmentationPreview.of(Augment.pipeline().flipHorizontal(1).build(), batch, 2);
+        assertArrayEquals(new long[] {2, 1, 2, 2}, preview.originals().shape());
+        assertEquals(new RandomHorizontalFlip(1).apply(preview.originals(), new java.util.SplittableRandom(0)), preview.augmented());
+
+        BufferedImage image = preview.image();
+        int gap = 2;
+        int cell = 2 * 3;
+        assertEquals(gap + 2 * (cell + gap), image.getWidth());
+        assertEquals(gap + 2 * (cell + gap), image.getHeight());
+        // original: black top-left pixel; augmented (mirrored): white top-left pixel
+        assertEquals(0x000000, image.getRGB(gap + 1, gap + 1) & 0xffffff);
+        assertEquals(0xffffff, image.getRGB(gap + 4, gap + 1) & 0xffffff);
+        assertEquals(0xffffff, image.getRGB(gap + 1, 2 * gap + cell + 1) & 0xffffff);
+        assertEquals(0x000000, image.getRGB(gap + 4, 2 * gap + cell + 1) & 0xffffff);
+    }
+
+    @Test
+    void threeChannelsShowAsColourAndOtherRangesAreStretched() {
+        INDArray red = Nd4j.zeros(1, 3, 2, 2);
+        red.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(0)).assign(5);
+        BufferedImage image = AugmentationPreview.of(Augment.pipeline().build(), red, 1).image();
+        assertEquals(0xff0000, image.getRGB(3, 3) & 0xffffff);
+    }
+
+    @Test
+    void previewsRealImages() throws IOException {
+        assumeTrue(FashionMnistSample.available(), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+        AugmentationPipeline pipeline = Augment.pipeline().flipHorizontal(0.5).cropWithPadding(4).rotate(10).seed(42).build();
+        AugmentationPreview preview = AugmentationPreview.of(pipeline, FashionMnistSample.images(16), 8);
+        assertNotEquals(preview.originals(), preview.augmented());
+        assertEquals(2 + 8 * (84 + 2), preview.image().getWidth());
+        assertEquals(2 + 2 * (84 + 2), preview.image().getHeight());
+        assertEquals(preview.augmented(), AugmentationPreview.of(pipeline, FashionMnistSample.images(16), 8).augmented(),
+                "the same pipeline shows the same preview");
+    }
+
+    @Test
+    void refusesMoreImagesThanTheSampleHas() {
+        assertThrows(IllegalArgumentException.class,
+                () -> AugmentationPreview.of(Augment.pipeline().build(), TestImages.counting(3, 1, 4, 4), 4));
+    }
+}
