@@ -572,3 +572,15 @@ def test_shutdown_request(own_kernel):
     while own_kernel.km.is_alive() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not own_kernel.km.is_alive(), "the kernel process is still running 15 s after shutdown_request"
+
+
+def test_variables_survive_a_later_import(kernel):
+    """A later import makes JShell recompile earlier snippets; their variables keep their values
+    (the kernel redefines the classes in place through its agent, as the jshell tool does)."""
+    kernel.execute('import java.util.concurrent.*;\nString kept = "still here";\nint count = 41;')
+    kernel.execute("kept")
+    reply, msgs = kernel.execute("import java.nio.file.*;\nimport java.util.function.*;")
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    reply, msgs = kernel.execute("kept + \" \" + (count + 1)")
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    assert result_text(msgs) == "still here 42"

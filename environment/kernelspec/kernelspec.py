@@ -16,8 +16,10 @@ def kernel_spec(repo, java):
     """kernel.json as a dict: the template with the java binary and this checkout's classpath."""
     repo = Path(repo)
     spec = json.loads(TEMPLATE.read_text())
-    classpath = "%s:%s/*" % (repo / "kernel-ext/target/workbench-kernel.jar", repo / "kernel-ext/target/lib")
-    spec["argv"] = [{"@JAVA@": str(java), "@CLASSPATH@": classpath}.get(a, a) for a in spec["argv"]]
+    kernel_jar = repo / "kernel-ext/target/workbench-kernel.jar"
+    classpath = "%s:%s/*" % (kernel_jar, repo / "kernel-ext/target/lib")
+    spec["argv"] = [a.replace("@JAVA@", str(java)).replace("@KERNEL_JAR@", str(kernel_jar)).replace("@CLASSPATH@", classpath)
+                    for a in spec["argv"]]
     if os.cpu_count() <= SMALL_MACHINE_CORES:
         # JShell's compiler allocates a lot per cell; on two cores G1's concurrent threads compete
         # with it: executing `1 + 1` took 31-42 ms with G1 and 20-22 ms with the serial collector.

@@ -126,17 +126,26 @@ public final class LrFinder {
         return new LrFinderResult(table, steepestDescent(rates, smoothed), rateAtMinimum(rates, smoothed), stopReason);
     }
 
-    /** The rate where the smoothed loss falls fastest per unit of log(lr), before its minimum; NaN with fewer than 3 points. */
+    /**
+     * The rate where the smoothed loss falls fastest per unit of log(lr), before its minimum; NaN
+     * with fewer than 3 points. Slopes are taken over a tenth of the sweep, and the first tenth is
+     * skipped, because point-to-point slopes of a short sweep follow the noise of single batches.
+     */
     static double steepestDescent(DoubleColumn rates, DoubleColumn smoothed) {
         int minimum = indexOfMinimum(smoothed);
+        int window = Math.max(1, smoothed.size() / 10);
         double steepest = 0;
         double suggestion = Double.NaN;
-        for (int i = 1; i <= minimum; i++) {
-            double slope = (smoothed.getDouble(i) - smoothed.getDouble(i - 1))
-                    / (Math.log(rates.getDouble(i)) - Math.log(rates.getDouble(i - 1)));
+        for (int i = Math.min(2 * window, minimum); i <= minimum; i++) {
+            int from = Math.max(0, i - window);
+            if (from == i) {
+                continue;
+            }
+            double slope = (smoothed.getDouble(i) - smoothed.getDouble(from))
+                    / (Math.log(rates.getDouble(i)) - Math.log(rates.getDouble(from)));
             if (slope < steepest) {
                 steepest = slope;
-                suggestion = rates.getDouble(i);
+                suggestion = Math.exp((Math.log(rates.getDouble(i)) + Math.log(rates.getDouble(from))) / 2);
             }
         }
         return suggestion;

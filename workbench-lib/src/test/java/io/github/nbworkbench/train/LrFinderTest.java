@@ -63,7 +63,21 @@ class LrFinderTest {
         DoubleColumn rates = DoubleColumn.create("lr", 0.001, 0.01, 0.1, 1, 10);
         DoubleColumn smoothed = DoubleColumn.create("smoothed_loss", 2.0, 1.9, 1.0, 0.8, 5.0);
 
-        assertEquals(0.1, LrFinder.steepestDescent(rates, smoothed), 1e-12);
+        assertEquals(Math.sqrt(0.01 * 0.1), LrFinder.steepestDescent(rates, smoothed), 1e-12,
+                "the middle (on the log scale) of the steepest stretch, 0.01 to 0.1");
+    }
+
+    @Test
+    void aNoisyStartOfTheSweepIsNotTakenForTheSteepestDescent() {
+        double[] lr = new double[30];
+        double[] loss = new double[30];
+        for (int i = 0; i < 30; i++) {
+            lr[i] = 1e-5 * Math.pow(10, i / 6.0);
+            loss[i] = i < 15 ? 3.0 - 0.1 * i : 1.5 + 0.5 * (i - 15);   // steady descent to 1e-2.5, then up
+        }
+        loss[1] = 2.0;   // one lucky batch in the warm-up
+        double suggestion = LrFinder.steepestDescent(DoubleColumn.create("lr", lr), DoubleColumn.create("smoothed_loss", loss));
+        assertTrue(suggestion > 1e-4, "suggested " + suggestion);
     }
 
     @Test

@@ -26,6 +26,12 @@ public final class CellClassLoader extends URLClassLoader {
         snippetClasses.put(className, bytecode);
     }
 
+    void redeclare(jdk.jshell.spi.ExecutionControl.ClassBytecodes[] classes) {
+        for (jdk.jshell.spi.ExecutionControl.ClassBytecodes bytecodes : classes) {
+            declare(bytecodes.name(), bytecodes.bytecodes());
+        }
+    }
+
     @Override
     public void addURL(URL url) {
         super.addURL(url);

@@ -40,9 +40,7 @@ final class CellLoaderDelegate implements LoaderDelegate {
 
     @Override
     public void classesRedefined(ClassBytecodes[] classes) {
-        for (ClassBytecodes bytecodes : classes) {
-            loader.declare(bytecodes.name(), bytecodes.bytecodes());
-        }
+        loader.redeclare(classes);
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.github.nbworkbench.kernel.execution;
 
 import jdk.jshell.execution.DirectExecutionControl;
 
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -103,6 +106,27 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         String key = "value-" + nextKey.incrementAndGet();
         values.put(key, result[0] == null ? NullValue.INSTANCE : result[0]);
         return key;
+    }
+
+    /**
+     * Redefines snippet classes in place, keeping their static fields (the notebook's variables),
+     * when the kernel runs with its agent; otherwise, or when a class changed its fields or methods,
+     * JShell falls back to loading a new class and resets the variables in it.
+     */
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException {
+        Instrumentation jvm = KernelAgent.instrumentation()
+                .orElseThrow(() -> new NotImplementedException("redefining classes needs the kernel's -javaagent"));
+        ClassDefinition[] definitions = new ClassDefinition[classes.length];
+        try {
+            for (int i = 0; i < classes.length; i++) {
+                definitions[i] = new ClassDefinition(findClass(classes[i].name()), classes[i].bytecodes());
+            }
+            jvm.redefineClasses(definitions);
+        } catch (ClassNotFoundException | UnmodifiableClassException | UnsupportedOperationException | LinkageError e) {
+            throw new ClassInstallException("Could not redefine the snippet classes in place: " + e, new boolean[classes.length]);
+        }
+        classLoader.redeclare(classes);
     }
 
     @Override
