@@ -51,3 +51,30 @@ def test_tour_notebook_runs_without_errors(java_kernelspec, tmp_path, monkeypatc
     mimes = {mime for _, out in outputs for mime in out.get("data", {})}
     assert "image/png" in mimes, "00-tour.ipynb shows no image/png output: %s" % sorted(mimes)
     assert "text/html" in mimes, "00-tour.ipynb shows no text/html output: %s" % sorted(mimes)
+
+
+def error_outputs(nb):
+    return [
+        "cell %d: %s: %s" % (i, out["ename"], out["evalue"])
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if out["output_type"] == "error"
+    ]
+
+
+def test_cnn_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
+    """01: trains, evaluates and deploys; the live progress display is one output per training run."""
+    nb = execute_notebook(NOTEBOOKS / "01-cnn-image-recognition.ipynb", tmp_path, monkeypatch)
+    assert not error_outputs(nb), "\n".join(error_outputs(nb))
+    training_cells = [c for c in nb.cells if c.cell_type == "code" and "Trainer.of(" in c.source]
+    assert training_cells, "the notebook trains nothing"
+    for cell in training_cells:
+        displays = [o for o in cell.outputs if o["output_type"] == "display_data"]
+        live = [o for o in displays if "nbw-progress" in str(o.get("data", {}).get("text/html", ""))]
+        # the Fashion-MNIST cell trains twice in a loop: one live display per run, never one per batch
+        assert 1 <= len(live) <= 2 and len(live) == len(displays), cell.source
+    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs)
+    assert "loaded model gives the same outputs: true" in text
+    assert "Classification report" in text
