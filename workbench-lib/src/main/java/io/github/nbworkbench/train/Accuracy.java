@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** See {@link Metric#ACCURACY}. */
-final class Accuracy implements Metric {
+final class Accuracy extends FractionCorrect {
 
     @Override
     public String name() {
@@ -12,36 +12,10 @@ final class Accuracy implements Metric {
     }
 
     @Override
-    public Accumulator newAccumulator() {
-        return new Accumulator() {
-            private long correct;
-            private long total;
-
-            @Override
-            public void add(INDArray labels, INDArray outputs, INDArray labelsMask) {
-                Rows rows = Rows.of(labels, outputs, labelsMask);
-                if (rows.isEmpty()) {
-                    return;
-                }
-                correct += correct(rows.labels(), rows.outputs());
-                total += rows.count();
-            }
-
-            @Override
-            public double value() {
-                return total == 0 ? Double.NaN : (double) correct / total;
-            }
-        };
-    }
-
-    private static long correct(INDArray labels, INDArray outputs) {
-        if (outputs.columns() == 1) {
-            INDArray predicted = outputs.gte(0.5);
-            INDArray actual = labels.gte(0.5);
-            return predicted.eq(actual).castTo(DataType.INT64).sumNumber().longValue();
-        }
-        INDArray predicted = outputs.argMax(1);
-        INDArray actual = labels.argMax(1);
+    long correct(INDArray labels, INDArray outputs) {
+        boolean binary = outputs.columns() == 1;
+        INDArray predicted = binary ? outputs.gte(0.5) : outputs.argMax(1);
+        INDArray actual = binary ? labels.gte(0.5) : labels.argMax(1);
         return predicted.eq(actual).castTo(DataType.INT64).sumNumber().longValue();
     }
 }

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** See {@link Metric#topK(int)}; the labels are one-hot. */
-final class TopKAccuracy implements Metric {
+final class TopKAccuracy extends FractionCorrect {
 
     private final int k;
 
@@ -21,29 +21,11 @@ final class TopKAccuracy implements Metric {
     }
 
     @Override
-    public Accumulator newAccumulator() {
-        return new Accumulator() {
-            private long correct;
-            private long total;
-
-            @Override
-            public void add(INDArray labels, INDArray outputs, INDArray labelsMask) {
-                Rows rows = Rows.of(labels, outputs, labelsMask);
-                if (rows.isEmpty()) {
-                    return;
-                }
-                INDArray out = rows.outputs().castTo(DataType.DOUBLE);
-                INDArray trueScore = out.mul(rows.labels().castTo(DataType.DOUBLE)).sum(true, 1);
-                // an example is correct when fewer than k classes score strictly higher than its labelled class
-                INDArray higher = out.subColumnVector(trueScore).gt(0).castTo(DataType.INT64).sum(1);
-                correct += higher.lt(k).castTo(DataType.INT64).sumNumber().longValue();
-                total += rows.count();
-            }
-
-            @Override
-            public double value() {
-                return total == 0 ? Double.NaN : (double) correct / total;
-            }
-        };
+    long correct(INDArray labels, INDArray outputs) {
+        INDArray out = outputs.castTo(DataType.DOUBLE);
+        INDArray trueScore = out.mul(labels.castTo(DataType.DOUBLE)).sum(true, 1);
+        // an example is correct when fewer than k classes score strictly higher than its labelled class
+        INDArray higher = out.subColumnVector(trueScore).gt(0).castTo(DataType.INT64).sum(1);
+        return higher.lt(k).castTo(DataType.INT64).sumNumber().longValue();
     }
 }
