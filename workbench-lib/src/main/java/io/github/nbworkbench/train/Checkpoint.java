@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import io.github.nbworkbench.files.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

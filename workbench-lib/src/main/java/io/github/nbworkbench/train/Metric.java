@@ -14,6 +14,19 @@ public interface Metric {
     /** Mean absolute difference between outputs and labels, for regression. */
     Metric MAE = new MeanAbsoluteError();
 
+    /**
+     * Bits per character (per token, for word models): the mean cross-entropy of the predicted next
+     * token in bits, named {@code bpc}. log2 of the vocabulary size for a model that has learnt nothing;
+     * about 1.3-2 for a good character model of English. Lower is better.
+     */
+    Metric BITS_PER_CHARACTER = new BitsPerCharacter();
+
+    /**
+     * Perplexity: e to the mean cross-entropy in nats (equally 2 to the bits per token), named
+     * {@code perplexity}; the number of equally likely tokens the model is as unsure as. Lower is better.
+     */
+    Metric PERPLEXITY = new Perplexity();
+
     /** Fraction of examples whose labelled class is among the {@code k} highest outputs, named {@code top<k>_accuracy}. */
     static Metric topK(int k) {
         return new TopKAccuracy(k);

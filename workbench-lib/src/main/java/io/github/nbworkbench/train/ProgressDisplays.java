@@ -79,6 +79,11 @@ final class ProgressDisplays {
             }
 
             @Override
+            public void note(String label, String text) {
+                call(() -> display.note(label, text));
+            }
+
+            @Override
             public void end(String outcome) {
                 call(() -> display.end(outcome));
             }

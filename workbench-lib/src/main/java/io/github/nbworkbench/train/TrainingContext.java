@@ -32,6 +32,12 @@ public interface TrainingContext {
     /** Sets the learning rate of every layer from the next batch on. */
     void setLearningRate(double learningRate);
 
+    /**
+     * Shows a short text with the run's progress (the notebook's live display, or the console), such
+     * as a sample generated after an epoch; it replaces the previous note. {@code label} says what it is.
+     */
+    void showNote(String label, String text);
+
     /** Ends training after the current batch; the reason is shown and kept as {@link History#stopReason()}. */
     void stopTraining(String reason);
 

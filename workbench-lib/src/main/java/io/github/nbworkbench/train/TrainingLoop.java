@@ -245,6 +245,11 @@ final class TrainingLoop implements TrainingContext {
     }
 
     @Override
+    public void showNote(String label, String text) {
+        progress.note(label, text);
+    }
+
+    @Override
     public long seed() {
         return seed;
     }

@@ -69,4 +69,42 @@ class MetricTest {
 
         assertEquals(1.5 / 4, mae.value(), 1e-6);
     }
+
+    @Test
+    void bitsPerCharacterAndPerplexityComeFromTheMeanCrossEntropy() {
+        // rows 0 and 2 give the label 0.7, rows 1 and 3 give 0.4 and 0.2
+        double meanNats = -(2 * Math.log(0.7) + Math.log(0.4) + Math.log(0.2)) / 4;
+        Metric.Accumulator bits = Metric.BITS_PER_CHARACTER.newAccumulator();
+        Metric.Accumulator perplexity = Metric.PERPLEXITY.newAccumulator();
+        bits.add(LABELS, OUTPUTS, null);
+        perplexity.add(LABELS, OUTPUTS, null);
+
+        assertEquals(meanNats / Math.log(2), bits.value(), 1e-6);
+        assertEquals(Math.exp(meanNats), perplexity.value(), 1e-5);
+        assertEquals("bpc", Metric.BITS_PER_CHARACTER.name());
+    }
+
+    @Test
+    void aUniformGuessCostsLog2OfTheVocabularyAndAZeroProbabilityStaysFinite() {
+        INDArray uniform = Nd4j.valueArrayOf(new long[] {2, 8, 3}, 1.0 / 8);
+        INDArray labels = Nd4j.zeros(2, 8, 3);
+        labels.putScalar(new int[] {0, 1, 0}, 1).putScalar(new int[] {0, 2, 1}, 1).putScalar(new int[] {0, 3, 2}, 1);
+        labels.putScalar(new int[] {1, 0, 0}, 1).putScalar(new int[] {1, 0, 1}, 1).putScalar(new int[] {1, 0, 2}, 1);
+        Metric.Accumulator bits = Metric.BITS_PER_CHARACTER.newAccumulator();
+        bits.add(labels, uniform, null);
+        assertEquals(3.0, bits.value(), 1e-6);
+
+        Metric.Accumulator certainAndWrong = Metric.BITS_PER_CHARACTER.newAccumulator();
+        certainAndWrong.add(Nd4j.create(new float[][] {{1, 0}}), Nd4j.create(new float[][] {{0, 1}}), null);
+        assertTrue(Double.isFinite(certainAndWrong.value()) && certainAndWrong.value() > 39, "clamped at 1e-12: " + certainAndWrong.value());
+    }
+
+    @Test
+    void bitsPerCharacterSkipsMaskedTimeSteps() {
+        INDArray outputs = Nd4j.create(new float[] {0.5f, 0.25f, 0.5f, 0.75f}, new long[] {1, 2, 2}, 'c');
+        INDArray labels = Nd4j.create(new float[] {1, 1, 0, 0}, new long[] {1, 2, 2}, 'c');
+        Metric.Accumulator bits = Metric.BITS_PER_CHARACTER.newAccumulator();
+        bits.add(labels, outputs, Nd4j.create(new float[][] {{1, 0}}));
+        assertEquals(1.0, bits.value(), 1e-6, "only step 0, where the label gets 0.5");
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ class ScriptedRun implements TrainingContext {
     private final int lastEpoch;
     private int epoch;
     private String stopReason;
+    final List<String> notes = new ArrayList<>();
 
     ScriptedRun(int lastEpoch, List<String> metrics, boolean withValidation) {
         this.lastEpoch = lastEpoch;
@@ -117,6 +119,11 @@ class ScriptedRun implements TrainingContext {
     @Override
     public void stopTraining(String reason) {
         stopReason = reason;
+    }
+
+    @Override
+    public void showNote(String label, String text) {
+        notes.add(label + ": " + text);
     }
 
     @Override

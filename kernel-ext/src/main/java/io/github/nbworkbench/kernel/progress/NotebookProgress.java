@@ -31,6 +31,7 @@ public final class NotebookProgress implements TrainingProgress {
     private BatchProgress lastBatch;
     private Optional<String> chart = Optional.empty();
     private String outcome;
+    private RunSnapshot.Note note;
 
     NotebookProgress(LiveDisplay display, LongSupplier nanoClock) {
         this.display = display;
@@ -70,6 +71,15 @@ public final class NotebookProgress implements TrainingProgress {
     }
 
     @Override
+    public synchronized void note(String label, String text) {
+        if (!isRunning()) {
+            return;
+        }
+        note = new RunSnapshot.Note(label, text);
+        redraw();
+    }
+
+    @Override
     public synchronized void end(String outcome) {
         if (!isRunning()) {
             return;
@@ -84,7 +94,7 @@ public final class NotebookProgress implements TrainingProgress {
 
     private void redraw() {
         long now = nanoClock.getAsLong();
-        RunSnapshot run = new RunSnapshot(start, lastBatch, epochs, outcome, Duration.ofNanos(now - startNanos));
+        RunSnapshot run = new RunSnapshot(start, lastBatch, epochs, outcome, Duration.ofNanos(now - startNanos), note);
         display.show(ProgressHtml.render(run, chart), ProgressText.line(run));
         throttle.updated(now);
     }

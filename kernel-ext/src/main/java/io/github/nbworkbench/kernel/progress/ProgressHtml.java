@@ -39,6 +39,7 @@ final class ProgressHtml {
         bars(html, run);
         metrics(html, run);
         epochTable(html, run);
+        note(html, run);
         html.append("</div>");
         chartPng.ifPresent(png -> html.append("<img src=\"data:image/png;base64,").append(png)
                 .append("\" width=\"").append(LossChart.WIDTH).append("\" height=\"").append(LossChart.HEIGHT)
@@ -130,6 +131,16 @@ final class ProgressHtml {
             html.append("</tr>");
         }
         html.append("</tbody></table>");
+    }
+
+    private static void note(StringBuilder html, RunSnapshot run) {
+        if (run.note() == null) {
+            return;
+        }
+        html.append("<div class=\"nbw-note\" style=\"margin-top:8px\"><div style=\"").append(MUTED).append("\">")
+                .append(escape(run.note().label())).append("</div>")
+                .append("<pre style=\"white-space:pre-wrap;margin:2px 0 0;padding:6px 8px;border-radius:4px;")
+                .append("background:rgba(127,127,127,.1);font-size:12px\">").append(escape(run.note().text())).append("</pre></div>");
     }
 
     private static String color(RunSnapshot run) {

@@ -14,10 +14,16 @@ import java.util.TreeSet;
 
 /**
  * What a live progress display shows at one moment. {@code lastBatch} is null before the first
- * batch, {@code outcome} is null while the run goes on. Rendering is a pure function of this.
+ * batch, {@code outcome} is null while the run goes on, {@code note} is null until a callback shows
+ * one. Rendering is a pure function of this.
  */
 record RunSnapshot(TrainingStart start, BatchProgress lastBatch, List<EpochEnd> epochs, String outcome,
-                   Duration elapsed) {
+                   Duration elapsed, Note note) {
+
+    /** A short labelled text shown with the progress, such as a generated sample. */
+    record Note(String label, String text) {
+    }
+
     RunSnapshot {
         epochs = List.copyOf(epochs);
     }

@@ -64,6 +64,22 @@ class NotebookProgressTest {
     }
 
     @Test
+    void aNoteIsShownEscapedInTheSameOutputAndTheNextOneReplacesIt() {
+        progress.start(new TrainingStart("lstm", 1, 2, 10, List.of("loss")));
+        progress.epoch(new EpochEnd(1, Map.of("loss", 2.0)));
+        progress.note("Sample after epoch 1", "The <b>nation</b> &\nthe people");
+        progress.note("Sample after epoch 2", "The State of the Union");
+
+        assertEquals(1, stream.displayed.size(), "notes go into the one progress output");
+        String withFirst = html(stream.updated.get(stream.updated.size() - 2));
+        assertTrue(withFirst.contains("class=\"nbw-note\""), withFirst);
+        assertTrue(withFirst.contains("Sample after epoch 1"), withFirst);
+        assertTrue(withFirst.contains("The &lt;b&gt;nation&lt;/b&gt; &amp;\nthe people"), withFirst);
+        String withSecond = html(stream.updated.get(stream.updated.size() - 1));
+        assertTrue(withSecond.contains("The State of the Union") && !withSecond.contains("nation"), withSecond);
+    }
+
+    @Test
     void reportsAfterTheEndAreIgnoredAndARunStartsOnce() {
         progress.start(new TrainingStart("run", 1, 1, 10, List.of("loss")));
         progress.end("finished");

@@ -23,7 +23,7 @@ class ProgressHtmlTest {
     @Test
     void aRunningEpochShowsBothBarsTheCurrentMetricsAndTheLastEpoch() {
         RunSnapshot run = new RunSnapshot(START, new BatchProgress(2, 50, 200, 0.4321, 1234.5),
-                List.of(epoch(1, 0.61, 0.65, 0.8)), null, Duration.ofSeconds(10));
+                List.of(epoch(1, 0.61, 0.65, 0.8)), null, Duration.ofSeconds(10), null);
 
         String html = ProgressHtml.render(run, Optional.empty());
 
@@ -42,7 +42,7 @@ class ProgressHtmlTest {
     @Test
     void titleMetricNamesAndOutcomeAreEscaped() {
         RunSnapshot run = new RunSnapshot(START, null, List.of(epoch(1, 0.6, 0.7, 0.8)),
-                "stopped early: <val_loss> & patience", Duration.ZERO);
+                "stopped early: <val_loss> & patience", Duration.ZERO, null);
 
         String html = ProgressHtml.render(run, Optional.empty());
 
@@ -57,7 +57,7 @@ class ProgressHtmlTest {
         List<EpochEnd> epochs = List.of(epoch(1, 0.6, 0.7, 0.8), epoch(2, 0.5, 0.6, 0.85), epoch(3, 0.4, 0.5, 0.9),
                 epoch(4, 0.3, 0.45, 0.92));
         RunSnapshot run = new RunSnapshot(START, new BatchProgress(4, 200, 200, 0.3, 900), epochs, "finished",
-                Duration.ofSeconds(75));
+                Duration.ofSeconds(75), null);
 
         String html = ProgressHtml.render(run, Optional.of("iVBORw0KGgo="));
 
@@ -77,7 +77,7 @@ class ProgressHtmlTest {
             epochs.add(epoch(i, 1.0 / i, 1.1 / i, 0.5));
         }
         RunSnapshot run = new RunSnapshot(new TrainingStart("long", 1, 30, 10, List.of("loss")), null, epochs, null,
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2), null);
 
         String html = ProgressHtml.render(run, Optional.empty());
 
@@ -89,7 +89,7 @@ class ProgressHtmlTest {
     @Test
     void dataOfUnknownLengthGetsAStripedBatchBarWithoutPercentage() {
         RunSnapshot run = new RunSnapshot(new TrainingStart("stream", 1, 2, -1, List.of("loss")),
-                new BatchProgress(1, 57, -1, 1.5, 80), List.of(), null, Duration.ofSeconds(3));
+                new BatchProgress(1, 57, -1, 1.5, 80), List.of(), null, Duration.ofSeconds(3), null);
 
         String html = ProgressHtml.render(run, Optional.empty());
 
@@ -101,7 +101,7 @@ class ProgressHtmlTest {
     @Test
     void theTextFormIsOneLine() {
         RunSnapshot run = new RunSnapshot(START, new BatchProgress(2, 50, 200, 0.4321, 1234.5),
-                List.of(epoch(1, 0.61, 0.65, 0.8)), null, Duration.ofSeconds(10));
+                List.of(epoch(1, 0.61, 0.65, 0.8)), null, Duration.ofSeconds(10), null);
 
         String text = ProgressText.line(run);
 

@@ -1,4 +1,4 @@
-package io.github.nbworkbench.train;
+package io.github.nbworkbench.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,9 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /** Writes a file so that readers see either the old complete file or the new complete one, never a part. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
-    interface Content {
+    /** What to write; called once with the temporary file's stream. */
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -20,7 +21,7 @@ final class AtomicFiles {
     }
 
     /** Writes to a temporary file in the target's folder, forces it to disk, then renames it over the target atomically. */
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");

@@ -1,0 +1,132 @@
+package io.github.nbworkbench.text;
+
+import io.github.nbworkbench.data.Shuffling;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Batches of one-hot windows for next-token prediction, in text order or reshuffled every epoch. */
+final class SequenceIterator implements DataSetIterator {
+
+    private final int[] ids;
+    private final int[] starts;
+    private final int vocabularySize;
+    private final int length;
+    private final int batchSize;
+    private final Long seed;
+    private DataSetPreProcessor preProcessor;
+    private int epoch;
+    private int[] order;
+    private int cursor;
+
+    SequenceIterator(TextSequences sequences, int batchSize, Long seed) {
+        this.ids = sequences.ids();
+        this.starts = sequences.starts();
+        if (starts.length == 0) {
+            throw new IllegalArgumentException("No window of " + sequences.length() + " tokens fits in this text (" + sequences.tokens()
+                    + " tokens); use a shorter sequence length or more text");
+        }
+        this.vocabularySize = sequences.vocabularySize();
+        this.length = sequences.length();
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.order = orderOfEpoch(0);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return cursor < order.length;
+    }
+
+    @Override
+    public DataSet next() {
+        return next(batchSize);
+    }
+
+    @Override
+    public DataSet next(int num) {
+        if (!hasNext()) {
+            throw new NoSuchElementException("the epoch is over: call reset() to start the next one");
+        }
+        int rows = Math.min(num, order.length - cursor);
+        float[] features = new float[rows * vocabularySize * length];
+        float[] labels = new float[features.length];
+        for (int row = 0; row < rows; row++) {
+            int start = starts[order[cursor + row]];
+            int rowOffset = row * vocabularySize * length;
+            for (int t = 0; t < length; t++) {
+                features[rowOffset + ids[start + t] * length + t] = 1f;
+                labels[rowOffset + ids[start + t + 1] * length + t] = 1f;
+            }
+        }
+        cursor += rows;
+        long[] shape = {rows, vocabularySize, length};
+        DataSet batch = new DataSet(Nd4j.create(features, shape, 'c'), Nd4j.create(labels, shape, 'c'));
+        if (preProcessor != null) {
+            preProcessor.preProcess(batch);
+        }
+        return batch;
+    }
+
+    @Override
+    public void reset() {
+        cursor = 0;
+        if (seed != null) {
+            order = orderOfEpoch(++epoch);
+        }
+    }
+
+    private int[] orderOfEpoch(int epochIndex) {
+        if (seed == null) {
+            int[] identity = new int[starts.length];
+            Arrays.setAll(identity, i -> i);
+            return identity;
+        }
+        return Shuffling.permutation(starts.length, Shuffling.epochSeed(seed, epochIndex));
+    }
+
+    @Override
+    public int inputColumns() {
+        return vocabularySize;
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return vocabularySize;
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return false;
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        this.preProcessor = preProcessor;
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return null;
+    }
+}
