@@ -4,13 +4,17 @@ import io.github.nbworkbench.data.Shuffling;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Batches of one-hot windows for next-token prediction, in text order or reshuffled every epoch. */
+/**
+ * Batches of one-hot windows for next-token prediction. The windows form an endless stream of
+ * passes, each pass in text order or, with a seed, in pass k's own shuffled order; epoch e is
+ * either pass e or, with a fixed number of batches per epoch, the e-th slice of that many rows.
+ * What an epoch holds thus depends only on the seed and the epoch's number.
+ */
 final class SequenceIterator implements DataSetIterator {
 
     private final int[] ids;
@@ -19,12 +23,14 @@ final class SequenceIterator implements DataSetIterator {
     private final int length;
     private final int batchSize;
     private final Long seed;
+    private final long rowsPerEpoch;
     private DataSetPreProcessor preProcessor;
     private int epoch;
+    private long cursor;
+    private long orderPass = -1;
     private int[] order;
-    private int cursor;
 
-    SequenceIterator(TextSequences sequences, int batchSize, Long seed) {
+    SequenceIterator(TextSequences sequences, int batchSize, Long seed, int batchesPerEpoch) {
         this.ids = sequences.ids();
         this.starts = sequences.starts();
         if (starts.length == 0) {
@@ -35,12 +41,12 @@ final class SequenceIterator implements DataSetIterator {
         this.length = sequences.length();
         this.batchSize = batchSize;
         this.seed = seed;
-        this.order = orderOfEpoch(0);
+        this.rowsPerEpoch = batchesPerEpoch > 0 ? (long) batchesPerEpoch * batchSize : starts.length;
     }
 
     @Override
     public boolean hasNext() {
-        return cursor < order.length;
+        return cursor < rowsPerEpoch;
     }
 
     @Override
@@ -53,11 +59,11 @@ final class SequenceIterator implements DataSetIterator {
         if (!hasNext()) {
             throw new NoSuchElementException("the epoch is over: call reset() to start the next one");
         }
-        int rows = Math.min(num, order.length - cursor);
+        int rows = (int) Math.min(num, rowsPerEpoch - cursor);
         float[] features = new float[rows * vocabularySize * length];
         float[] labels = new float[features.length];
         for (int row = 0; row < rows; row++) {
-            int start = starts[order[cursor + row]];
+            int start = starts[window(epoch * rowsPerEpoch + cursor + row)];
             int rowOffset = row * vocabularySize * length;
             for (int t = 0; t < length; t++) {
                 features[rowOffset + ids[start + t] * length + t] = 1f;
@@ -73,21 +79,29 @@ final class SequenceIterator implements DataSetIterator {
         return batch;
     }
 
-    @Override
-    public void reset() {
-        cursor = 0;
-        if (seed != null) {
-            order = orderOfEpoch(++epoch);
+    /** The window at position {@code row} of the endless stream of passes. */
+    private int window(long row) {
+        long pass = row / starts.length;
+        if (pass != orderPass) {
+            order = orderOfPass(pass);
+            orderPass = pass;
         }
+        return order[(int) (row % starts.length)];
     }
 
-    private int[] orderOfEpoch(int epochIndex) {
+    private int[] orderOfPass(long pass) {
         if (seed == null) {
             int[] identity = new int[starts.length];
             Arrays.setAll(identity, i -> i);
             return identity;
         }
-        return Shuffling.permutation(starts.length, Shuffling.epochSeed(seed, epochIndex));
+        return Shuffling.permutation(starts.length, Shuffling.epochSeed(seed, (int) pass));
+    }
+
+    @Override
+    public void reset() {
+        cursor = 0;
+        epoch++;
     }
 
     @Override

@@ -49,14 +49,29 @@ public final class History extends Table {
 
     /** An empty history for a run with these metrics ({@code accuracy}, ...) and, when {@code withValidation}, the val_ columns. */
     public static History create(List<String> metrics, boolean withValidation) {
+        return create(metrics, withValidation ? metrics : null);
+    }
+
+    /**
+     * An empty history with the loss, {@code trainingMetrics}, and the {@code val_} columns of the
+     * loss and {@code validationMetrics} (none of them when {@code validationMetrics} is null).
+     * Training and validation twins sit side by side.
+     */
+    public static History create(List<String> trainingMetrics, List<String> validationMetrics) {
         List<Column<?>> columns = new ArrayList<>();
         columns.add(IntColumn.create(EPOCH));
+        boolean withValidation = validationMetrics != null;
         List<String> names = new ArrayList<>();
         names.add(LOSS);
-        names.addAll(metrics);
+        names.addAll(trainingMetrics);
+        if (withValidation) {
+            validationMetrics.stream().filter(name -> !names.contains(name)).forEach(names::add);
+        }
         for (String name : names) {
-            columns.add(DoubleColumn.create(name));
-            if (withValidation) {
+            if (name.equals(LOSS) || trainingMetrics.contains(name)) {
+                columns.add(DoubleColumn.create(name));
+            }
+            if (withValidation && (name.equals(LOSS) || validationMetrics.contains(name))) {
                 columns.add(DoubleColumn.create(VALIDATION_PREFIX + name));
             }
         }

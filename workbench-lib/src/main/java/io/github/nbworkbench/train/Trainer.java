@@ -30,8 +30,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Training metrics are computed from an inference-mode forward pass over each batch just before
  * its training step (the weights the step starts from, without dropout); this costs about a third
- * of a training step per batch, and only when metrics are asked for. Validation metrics take a
- * second forward pass besides the one for {@code val_loss}.
+ * of a training step per batch, and only when metrics are asked for ({@link #validationMetricsOnly()}
+ * saves it). Validation metrics take a second forward pass besides the one for {@code val_loss}.
  *
  * <p>Before the first step the first batch goes through the model once: a model whose input or
  * output does not fit the data fails with a {@link ModelDataMismatchException} naming both shapes
@@ -43,6 +43,7 @@ public final class Trainer {
     private int epochs = 1;
     private DataSetIterator validation;
     private final List<Metric> metrics = new ArrayList<>();
+    private boolean validationMetricsOnly;
     private final List<Callback> callbacks = new ArrayList<>();
     private TrainingProgress progress;
     private boolean quiet;
@@ -80,6 +81,16 @@ public final class Trainer {
         for (Metric metric : metrics) {
             this.metrics.add(Objects.requireNonNull(metric, "metric"));
         }
+        return this;
+    }
+
+    /**
+     * Computes the metrics on the validation data only: the history has their {@code val_} columns
+     * and no training ones. Saves the extra forward pass per training batch that training metrics
+     * cost, which matters for recurrent networks on long sequences.
+     */
+    public Trainer validationMetricsOnly() {
+        this.validationMetricsOnly = true;
         return this;
     }
 
@@ -146,6 +157,9 @@ public final class Trainer {
     public History fit(DataSetIterator train) {
         Objects.requireNonNull(train, "train");
         checkMetricNames();
+        if (validationMetricsOnly && validation == null) {
+            throw new IllegalArgumentException("validationMetricsOnly() needs validation data: add .validation(iterator)");
+        }
         History history;
         int firstEpoch;
         long runSeed;
@@ -165,7 +179,7 @@ public final class Trainer {
             firstEpoch = checkpoint.epoch() + 1;
             runSeed = checkpoint.seed();
         } else {
-            history = History.create(metrics.stream().map(Metric::name).toList(), validation != null);
+            history = newHistory();
             firstEpoch = 1;
             runSeed = seed != null ? seed : Nd4j.getRandom().nextLong();
         }
@@ -173,7 +187,8 @@ public final class Trainer {
             throw new IllegalArgumentException("The training iterator cannot be reset (resetSupported() is false), so it can give one epoch only;"
                     + " use .epochs(1) or an iterator that can be reset");
         }
-        return new TrainingLoop(model, train, validation, List.copyOf(metrics), allCallbacks(), display(), title(),
+        return new TrainingLoop(model, train, validation, validationMetricsOnly ? List.of() : List.copyOf(metrics), List.copyOf(metrics),
+                allCallbacks(), display(), title(),
                 runSeed, firstEpoch, epochs, history).run();
     }
 
@@ -196,6 +211,11 @@ public final class Trainer {
         return title != null ? title : model.model().getClass().getSimpleName();
     }
 
+    private History newHistory() {
+        List<String> names = metrics.stream().map(Metric::name).toList();
+        return History.create(validationMetricsOnly ? List.of() : names, validation != null ? names : null);
+    }
+
     private void checkMetricNames() {
         Set<String> names = new HashSet<>();
         for (Metric metric : metrics) {
@@ -206,7 +226,7 @@ public final class Trainer {
     }
 
     private void checkHistoryColumns(History saved) {
-        History expected = History.create(metrics.stream().map(Metric::name).toList(), validation != null);
+        History expected = newHistory();
         if (!saved.columnNames().equals(expected.columnNames())) {
             throw new IllegalArgumentException("The checkpoint's history has the columns " + saved.columnNames()
                     + " but this trainer records " + expected.columnNames()

@@ -19,7 +19,8 @@ final class TrainingLoop implements TrainingContext {
     private final TrainableModel model;
     private final DataSetIterator train;
     private final DataSetIterator validation;
-    private final List<Metric> metrics;
+    private final List<Metric> trainingMetrics;
+    private final List<Metric> validationMetrics;
     private final List<Callback> callbacks;
     private final TrainingProgress progress;
     private final String title;
@@ -34,12 +35,14 @@ final class TrainingLoop implements TrainingContext {
     private boolean checkedFirstBatch;
     private String stopReason;
 
-    TrainingLoop(TrainableModel model, DataSetIterator train, DataSetIterator validation, List<Metric> metrics, List<Callback> callbacks,
+    TrainingLoop(TrainableModel model, DataSetIterator train, DataSetIterator validation, List<Metric> trainingMetrics,
+            List<Metric> validationMetrics, List<Callback> callbacks,
             TrainingProgress progress, String title, long seed, int firstEpoch, int lastEpoch, History history) {
         this.model = model;
         this.train = train;
         this.validation = validation;
-        this.metrics = metrics;
+        this.trainingMetrics = trainingMetrics;
+        this.validationMetrics = validationMetrics;
         this.callbacks = callbacks;
         this.progress = progress;
         this.title = title;
@@ -80,7 +83,7 @@ final class TrainingLoop implements TrainingContext {
         }
         callbacks.forEach(callback -> callback.onEpochBegin(this, number));
 
-        List<Metric.Accumulator> trainingMetrics = newAccumulators();
+        List<Metric.Accumulator> trainingAccumulators = newAccumulators(trainingMetrics);
         long start = System.nanoTime();
         long batch = 0;
         long examples = 0;
@@ -95,8 +98,8 @@ final class TrainingLoop implements TrainingContext {
             for (Callback callback : callbacks) {
                 callback.onBatchBegin(this, number, batch);
             }
-            if (!trainingMetrics.isEmpty()) {
-                addToMetrics(trainingMetrics, data);
+            if (!trainingAccumulators.isEmpty()) {
+                addToMetrics(trainingAccumulators, data);
             }
             model.fit(data);
             double loss = model.lastLoss();
@@ -126,8 +129,8 @@ final class TrainingLoop implements TrainingContext {
 
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(History.LOSS, lossSum / examples);
-        for (int i = 0; i < metrics.size(); i++) {
-            values.put(metrics.get(i).name(), trainingMetrics.get(i).value());
+        for (int i = 0; i < trainingMetrics.size(); i++) {
+            values.put(trainingMetrics.get(i).name(), trainingAccumulators.get(i).value());
         }
         if (validation != null && completed) {
             values.putAll(validate());
@@ -145,7 +148,7 @@ final class TrainingLoop implements TrainingContext {
         if (validation.resetSupported()) {
             validation.reset();
         }
-        List<Metric.Accumulator> accumulators = newAccumulators();
+        List<Metric.Accumulator> accumulators = newAccumulators(validationMetrics);
         double lossSum = 0;
         long examples = 0;
         while (validation.hasNext()) {
@@ -158,8 +161,8 @@ final class TrainingLoop implements TrainingContext {
         }
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(History.VALIDATION_PREFIX + History.LOSS, examples == 0 ? Double.NaN : lossSum / examples);
-        for (int i = 0; i < metrics.size(); i++) {
-            values.put(History.VALIDATION_PREFIX + metrics.get(i).name(), accumulators.get(i).value());
+        for (int i = 0; i < validationMetrics.size(); i++) {
+            values.put(History.VALIDATION_PREFIX + validationMetrics.get(i).name(), accumulators.get(i).value());
         }
         return values;
     }
@@ -181,7 +184,7 @@ final class TrainingLoop implements TrainingContext {
         }
     }
 
-    private List<Metric.Accumulator> newAccumulators() {
+    private static List<Metric.Accumulator> newAccumulators(List<Metric> metrics) {
         List<Metric.Accumulator> accumulators = new ArrayList<>(metrics.size());
         metrics.forEach(metric -> accumulators.add(metric.newAccumulator()));
         return accumulators;

@@ -61,6 +61,31 @@ class TextSequencesTest {
     }
 
     @Test
+    void aFixedNumberOfBatchesPerEpochGoesOnWhereTheLastEpochStopped() {
+        String text = "abcdefghijk";
+        TextSequences sequences = TextSequences.of(text, CharVocabulary.of(text)).length(1);
+        DataSetIterator iterator = sequences.batchSize(4).batchesPerEpoch(2).iterator();
+
+        List<String> epochOne = new ArrayList<>();
+        while (iterator.hasNext()) {
+            epochOne.add(firstColumn(iterator.next()));
+        }
+        iterator.reset();
+        String epochTwoFirstBatch = firstColumn(iterator.next());
+
+        assertEquals(List.of("abcd", "efgh"), epochOne, "10 windows of 1 character; 2 batches of 4 per epoch");
+        assertEquals("ijab", epochTwoFirstBatch, "on from window 8, into the next pass after window 9");
+    }
+
+    private static String firstColumn(DataSet batch) {
+        StringBuilder text = new StringBuilder();
+        for (int row = 0; row < batch.numExamples(); row++) {
+            text.append(decode(batch.getFeatures(), row));
+        }
+        return text.toString();
+    }
+
+    @Test
     void theSplitKeepsValidationTextOutOfTraining() {
         int[] ids = new int[20_000];
         for (int i = 0; i < ids.length; i++) {
@@ -115,7 +140,8 @@ class TextSequencesTest {
 
     /** The characters of one row of a one-hot [batch, vocabulary, time] array. */
     static String decode(INDArray oneHot, int row) {
-        CharVocabulary vocabulary = oneHot.size(1) == VOCABULARY.size() ? VOCABULARY : CharVocabulary.of("abcdefg");
+        CharVocabulary vocabulary = oneHot.size(1) == VOCABULARY.size() ? VOCABULARY
+                : CharVocabulary.of(oneHot.size(1) == 8 ? "abcdefg" : "abcdefghijk");
         int[] ids = new int[(int) oneHot.size(2)];
         for (int t = 0; t < ids.length; t++) {
             ids[t] = oneHot.get(org.nd4j.linalg.indexing.NDArrayIndex.point(row), org.nd4j.linalg.indexing.NDArrayIndex.all(),

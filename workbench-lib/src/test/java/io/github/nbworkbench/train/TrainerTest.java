@@ -46,6 +46,18 @@ class TrainerTest {
     }
 
     @Test
+    void validationMetricsOnlyRecordsTheValColumnsAndNeedsValidationData() {
+        History history = Trainer.of(Fixtures.mlp()).epochs(2).validation(Fixtures.validationBlobs())
+                .metrics(Metric.ACCURACY).validationMetricsOnly().quiet().fit(Fixtures.trainBlobs());
+
+        assertEquals(List.of("epoch", "loss", "val_loss", "val_accuracy", "lr", "seconds", "samples_per_s"), history.columnNames());
+        assertTrue(history.value("val_accuracy", 2) > 0.9);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Trainer.of(Fixtures.mlp())
+                .metrics(Metric.ACCURACY).validationMetricsOnly().quiet().fit(Fixtures.trainBlobs()));
+        assertTrue(error.getMessage().contains(".validation(iterator)"), error.getMessage());
+    }
+
+    @Test
     void valLossIsTheInferenceModeLossOfTheValidationSet() {
         MultiLayerNetwork net = Fixtures.mlp();
         DataSet validation = Fixtures.blobs(128, 2);
