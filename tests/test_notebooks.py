@@ -78,3 +78,20 @@ def test_cnn_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monke
                      for o in c.outputs)
     assert "loaded model gives the same outputs: true" in text
     assert "Classification report" in text
+
+
+def test_text_generation_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
+    """02: trains a char-LSTM with a sample per epoch in the live display, generates, saves and reloads."""
+    nb = execute_notebook(NOTEBOOKS / "02-lstm-text-generation.ipynb", tmp_path, monkeypatch)
+    assert not error_outputs(nb), "\n".join(error_outputs(nb))
+    training = [c for c in nb.cells if c.cell_type == "code" and "SampleText.of(" in c.source]
+    assert len(training) == 1
+    live = [o for o in training[0].outputs if "nbw-progress" in str(o.get("data", {}).get("text/html", ""))]
+    assert len(live) == 1, "one live display for the run"
+    assert "nbw-note" in live[0]["data"]["text/html"], "the last epoch's sample shows in the live display"
+    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs)
+    assert "the reloaded model writes the same text: true" in text
+    assert "outside the vocabulary: 'Ü' (U+00DC)" in text
+    assert "split into words first" in text and "false / false" in text
+    assert "but the labels have shape [1, 77]" in text
