@@ -80,7 +80,7 @@ def main():
     parser.add_argument("notebooks", nargs="+")
     parser.add_argument("--out", default="build/notebooks")
     parser.add_argument("--kernel", default="java-workbench")
-    parser.add_argument("--timeout", type=int, default=int(os.environ.get("WORKBENCH_CELL_TIMEOUT", 1800)),
+    parser.add_argument("--timeout", type=int, default=int(os.environ.get("WORKBENCH_CELL_TIMEOUT", 3600)),
                         help="seconds per cell (default 1800, or $WORKBENCH_CELL_TIMEOUT)")
     parser.add_argument("--startup-timeout", type=int, default=180,
                         help="seconds for the kernel to start (the first start unpacks native libraries)")

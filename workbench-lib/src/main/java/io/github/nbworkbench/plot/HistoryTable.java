@@ -1,8 +1,10 @@
 package io.github.nbworkbench.plot;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tech.tablesaw.api.NumericColumn;
@@ -23,6 +25,22 @@ final class HistoryTable {
     record Curve(double[] x, double[] y) {
         int size() {
             return x.length;
+        }
+
+        /** {@code other} minus this curve, at the epochs both have. */
+        Curve differenceTo(Curve other) {
+            Map<Double, Double> mine = new HashMap<>();
+            for (int i = 0; i < x.length; i++) {
+                mine.put(x[i], y[i]);
+            }
+            List<double[]> points = new ArrayList<>();
+            for (int i = 0; i < other.x.length; i++) {
+                Double value = mine.get(other.x[i]);
+                if (value != null) {
+                    points.add(new double[] {other.x[i], other.y[i] - value});
+                }
+            }
+            return new Curve(points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
         }
     }
 

@@ -1,19 +1,22 @@
 package io.github.nbworkbench.plot;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 /**
  * One metric of several training runs on one chart: each run in its own colour, training as a
- * solid line and validation as a dashed line of the same colour.
+ * solid line and validation as a dashed line of the same colour; or the gap between the two.
  * <pre>{@code
  * RunComparison.of(Map.of("lr 0.01", history1, "lr 0.001", history2), "accuracy");
+ * RunComparison.gap(runs, "loss");     // val_loss - loss per epoch: how far each run overfits
  * }</pre>
  */
 public final class RunComparison {
@@ -52,6 +55,47 @@ public final class RunComparison {
         }
         ChartStyle.padEpochAxis(chart);
         return chart;
+    }
+
+    /**
+     * The generalisation gap of {@code metric} for every run: validation minus training value per
+     * epoch (for a loss, above zero means the model does better on data it trained on), with a line
+     * at zero.
+     *
+     * @throws IllegalArgumentException when there are no runs, or a run lacks the metric's training or validation column
+     */
+    public static XYChart gap(Map<String, ? extends Table> runs, String metric) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("No runs to compare; pass a map from run name to history table.");
+        }
+        XYChart chart = ChartStyle.xyChart("Gap between validation and training " + metric + " by run", "epoch",
+                HistoryTable.VALIDATION_PREFIX + metric + " - " + metric);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+        int run = 0;
+        double lastEpoch = 1;
+        for (Map.Entry<String, ? extends Table> entry : runs.entrySet()) {
+            HistoryTable history = HistoryTable.of(entry.getValue());
+            HistoryTable.Curve training = history.training(metric).orElseThrow(() -> missing(entry.getKey(), metric));
+            HistoryTable.Curve validation = history.validation(metric)
+                    .orElseThrow(() -> missing(entry.getKey(), HistoryTable.VALIDATION_PREFIX + metric));
+            HistoryTable.Curve gap = training.differenceTo(validation);
+            if (gap.size() > 0) {
+                addSeries(chart, entry.getKey(), gap, run, SeriesLines.SOLID);
+                lastEpoch = Math.max(lastEpoch, gap.x()[gap.size() - 1]);
+            }
+            run++;
+        }
+        XYSeries zero = chart.addSeries("no gap", new double[] {1, lastEpoch}, new double[] {0, 0});
+        zero.setLineColor(Color.GRAY);
+        zero.setLineStyle(SeriesLines.DOT_DOT);
+        zero.setMarker(SeriesMarkers.NONE);
+        ChartStyle.padEpochAxis(chart);
+        return chart;
+    }
+
+    private static IllegalArgumentException missing(String run, String column) {
+        return new IllegalArgumentException("Run '" + run + "' has no '" + column + "' column: the gap needs training and validation values");
     }
 
     private static void addSeries(XYChart chart, String name, HistoryTable.Curve curve, int colorIndex,

@@ -98,9 +98,7 @@ final class TrainingLoop implements TrainingContext {
             for (Callback callback : callbacks) {
                 callback.onBatchBegin(this, number, batch);
             }
-            if (!trainingAccumulators.isEmpty()) {
-                addToMetrics(trainingAccumulators, data);
-            }
+            Validation.addToMetrics(model, trainingAccumulators, data);
             model.fit(data);
             double loss = model.lastLoss();
             int size = data.numExamples();
@@ -145,26 +143,7 @@ final class TrainingLoop implements TrainingContext {
     }
 
     private Map<String, Double> validate() {
-        if (validation.resetSupported()) {
-            validation.reset();
-        }
-        List<Metric.Accumulator> accumulators = newAccumulators(validationMetrics);
-        double lossSum = 0;
-        long examples = 0;
-        while (validation.hasNext()) {
-            DataSet data = validation.next();
-            lossSum += model.loss(data) * data.numExamples();
-            examples += data.numExamples();
-            if (!accumulators.isEmpty()) {
-                addToMetrics(accumulators, data);
-            }
-        }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put(History.VALIDATION_PREFIX + History.LOSS, examples == 0 ? Double.NaN : lossSum / examples);
-        for (int i = 0; i < validationMetrics.size(); i++) {
-            values.put(History.VALIDATION_PREFIX + validationMetrics.get(i).name(), accumulators.get(i).value());
-        }
-        return values;
+        return Validation.score(model, validation, validationMetrics);
     }
 
     private void checkValidationData() {
@@ -188,13 +167,6 @@ final class TrainingLoop implements TrainingContext {
         List<Metric.Accumulator> accumulators = new ArrayList<>(metrics.size());
         metrics.forEach(metric -> accumulators.add(metric.newAccumulator()));
         return accumulators;
-    }
-
-    private void addToMetrics(List<Metric.Accumulator> accumulators, DataSet data) {
-        var outputs = model.output(data);
-        for (Metric.Accumulator accumulator : accumulators) {
-            accumulator.add(data.getLabels(), outputs, data.getLabelsMaskArray());
-        }
     }
 
     @Override
