@@ -7,6 +7,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Training throughput against a setting, measured on copies of a model (the model itself is not
@@ -44,7 +45,7 @@ public final class ThroughputSweep {
             rates.append(batchSize / perBatch);
             memory.append(MemoryEstimate.trainingBytes(model, data.getFeatures(), batchSize) / 1e6);
         }
-        return Table.create("Training throughput by batch size", sizes, rates, seconds, memory);
+        return Table.create("Training throughput by batch size", sizes, formatted(rates, 0), formatted(seconds, 4), formatted(memory, 1));
     }
 
     /**
@@ -65,7 +66,7 @@ public final class ThroughputSweep {
         } finally {
             WorkbenchRuntime.threads(before);
         }
-        return Table.create("Training throughput by threads (batch " + batchSize + ")", threads, rates);
+        return Table.create("Training throughput by threads (batch " + batchSize + ")", threads, formatted(rates, 0));
     }
 
     private static double secondsPerBatch(Model model, DataSet data, int batchSize) {
@@ -87,6 +88,11 @@ public final class ThroughputSweep {
             }
         }
         return TrainingBudget.median(seconds);
+    }
+
+    private static DoubleColumn formatted(DoubleColumn column, int decimals) {
+        column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
+        return column;
     }
 
     private static void checkNotEmpty(int[] values, String what) {

@@ -12,6 +12,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * What training will cost, known before it starts: seconds per batch measured on a copy of the
@@ -110,6 +111,11 @@ public record TrainingBudget(int batchSize, long batchesPerEpoch, double seconds
         return batchSize / secondsPerBatch;
     }
 
+    /** The estimated training time of {@code epochs} epochs in minutes (validation not included). */
+    public double minutesForEpochs(int epochs) {
+        return secondsPerEpoch() * epochs / 60;
+    }
+
     /** The estimated training time of {@code epochs} epochs (validation not included). */
     public Duration forEpochs(int epochs) {
         return Duration.ofMillis(Math.round(secondsPerEpoch() * epochs * 1000));
@@ -121,7 +127,8 @@ public record TrainingBudget(int batchSize, long batchesPerEpoch, double seconds
                 StringColumn.create("quantity", "parameters", "batch size", "batches per epoch", "seconds per batch",
                         "samples per second", "seconds per epoch", "memory per training batch (MB)"),
                 DoubleColumn.create("value", (double) parameters, batchSize, (double) batchesPerEpoch, secondsPerBatch,
-                        samplesPerSecond(), secondsPerEpoch(), memoryBytesPerBatch / 1e6));
+                        samplesPerSecond(), secondsPerEpoch(), memoryBytesPerBatch / 1e6)
+                        .setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3)));
     }
 
     @Override

@@ -69,8 +69,9 @@ public final class RunSummary {
                 metricColumns.get(i).append(valueAt(history, metrics.get(i), last));
             }
         }
-        Table table = Table.create("Run comparison", names, epochs, bestEpochs, losses, validationLosses, gaps);
-        metricColumns.forEach(table::addColumns);
+        Table table = Table.create("Run comparison", names, epochs, bestEpochs, Decimals.fixed(losses), Decimals.fixed(validationLosses),
+                Decimals.fixed(gaps));
+        metricColumns.forEach(column -> table.addColumns(Decimals.fixed(column)));
         return table;
     }
 

@@ -34,7 +34,7 @@ public final class ParallelTrainer {
     public static final int DEFAULT_AVERAGING_FREQUENCY = 5;
 
     private final TrainableModel model;
-    private int workers = Runtime.getRuntime().availableProcessors();
+    private int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
     private int averagingFrequency = DEFAULT_AVERAGING_FREQUENCY;
     private int prefetch = 2;
     private int epochs = 1;
@@ -52,10 +52,11 @@ public final class ParallelTrainer {
         return new ParallelTrainer(TrainableModel.of(model));
     }
 
-    /** Model copies training at once (default: one per core). */
+    /** Model copies training at once, 2 or more (default: one per core, at least 2). */
     public ParallelTrainer workers(int workers) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("workers must be 1 or more, got " + workers);
+        if (workers < 2) {
+            throw new IllegalArgumentException("ParallelWrapper needs 2 workers or more, got " + workers
+                    + "; train on one with Trainer.of(model)");
         }
         this.workers = workers;
         return this;

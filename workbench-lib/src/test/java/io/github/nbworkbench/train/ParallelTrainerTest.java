@@ -38,7 +38,8 @@ class ParallelTrainerTest {
     void badSettingsAreRefused() {
         LabeledDataset data = FashionMnist.load().test().limit(10);
         MultiLayerNetwork net = Cnns.classic(data);
-        assertThrows(IllegalArgumentException.class, () -> ParallelTrainer.of(net).workers(0));
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> ParallelTrainer.of(net).workers(1));
+        assertTrue(one.getMessage().contains("Trainer.of(model)"), one.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ParallelTrainer.of(net).averagingFrequency(0));
     }
 }
