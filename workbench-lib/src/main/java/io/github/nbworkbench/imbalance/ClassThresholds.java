@@ -21,10 +21,17 @@ import tech.tablesaw.api.Table;
  * thresholds.report(Predictions.of(net, test)).table();   // the usual ClassificationReport
  * }</pre>
  *
- * <p>The rule, for each example: the classes that have a threshold and whose probability is at or
- * above it are candidates; among several, the one with the highest ratio probability / threshold
- * wins (the lowest class index on a tie). With no candidate the example gets its argmax class.
- * Classes without a threshold are predicted only through that argmax.
+ * <p>The rule, for each example:
+ * <ol>
+ * <li>the classes that have a threshold and whose probability is at or above it are candidates;
+ *     among several, the one with the highest ratio probability / threshold wins;</li>
+ * <li>with no candidate, the most probable of the classes without a threshold wins;</li>
+ * <li>when every class has a threshold and none is reached, the highest ratio wins.</li>
+ * </ol>
+ * Ties go to the lowest class index. So a class with a threshold is predicted exactly when its
+ * probability reaches the threshold, unless another class reaches its own more clearly: with a
+ * threshold on one class only, that class's precision and recall are those of its
+ * {@link PrecisionRecallCurve} at that threshold.
  */
 public final class ClassThresholds {
 
@@ -135,22 +142,31 @@ public final class ClassThresholds {
     }
 
     private int decide(double[] probabilities) {
-        int winner = -1;
-        double bestRatio = 0;
-        int argmax = 0;
+        int passing = -1;
+        int closest = -1;
+        int unthresholded = -1;
         for (int c = 0; c < probabilities.length; c++) {
-            if (probabilities[c] > probabilities[argmax]) {
-                argmax = c;
-            }
-            if (!Double.isNaN(thresholds[c]) && probabilities[c] >= thresholds[c]) {
-                double ratio = probabilities[c] / thresholds[c];
-                if (winner < 0 || ratio > bestRatio) {
-                    winner = c;
-                    bestRatio = ratio;
+            if (Double.isNaN(thresholds[c])) {
+                if (unthresholded < 0 || probabilities[c] > probabilities[unthresholded]) {
+                    unthresholded = c;
+                }
+            } else {
+                if (closest < 0 || ratio(probabilities, c) > ratio(probabilities, closest)) {
+                    closest = c;
+                }
+                if (probabilities[c] >= thresholds[c] && (passing < 0 || ratio(probabilities, c) > ratio(probabilities, passing))) {
+                    passing = c;
                 }
             }
         }
-        return winner >= 0 ? winner : argmax;
+        if (passing >= 0) {
+            return passing;
+        }
+        return unthresholded >= 0 ? unthresholded : closest;
+    }
+
+    private double ratio(double[] probabilities, int c) {
+        return probabilities[c] / thresholds[c];
     }
 
     private void checkClasses(Predictions predictions) {

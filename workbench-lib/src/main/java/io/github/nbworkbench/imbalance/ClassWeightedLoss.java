@@ -89,8 +89,8 @@ public final class ClassWeightedLoss {
         if (kind == LossSparseMCXENT.class) {
             return new LossSparseMCXENT(((LossMCXENT) loss).getSoftmaxClipEps(), weights);
         }
-        throw new IllegalArgumentException(description + " uses the loss " + loss.name() + " (" + kind.getSimpleName()
-                + "); class weights apply to a classification cross-entropy only: LossFunction.MCXENT,"
+        throw new IllegalArgumentException(description + " uses the loss " + kind.getSimpleName()
+                + "; class weights apply to a classification cross-entropy only: LossFunction.MCXENT,"
                 + " NEGATIVELOGLIKELIHOOD or SPARSE_MCXENT, on a softmax output.");
     }
 
