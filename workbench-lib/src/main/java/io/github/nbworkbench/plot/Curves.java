@@ -1,9 +1,12 @@
 package io.github.nbworkbench.plot;
 
+import java.awt.Color;
 import java.util.HashSet;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** What the threshold-curve plots share: axes from 0 to 1, one colour per class. */
@@ -32,8 +35,10 @@ final class Curves {
         line.setMarker(SeriesMarkers.NONE);
     }
 
-    static void styleMarker(XYSeries marker, int index) {
-        marker.setMarkerColor(ChartStyle.color(index));
-        marker.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    /** A vertical legend inside the plot, in a corner the curves leave empty: one line per class fits there. */
+    static void legendInside(XYChart chart, LegendPosition position) {
+        chart.getStyler().setLegendPosition(position);
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+        chart.getStyler().setLegendBackgroundColor(new Color(255, 255, 255, 220));
     }
 }

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** ROC curves of several classes overlaid, each named with its AUC, over the dashed diagonal of chance. */
+/**
+ * ROC curves of several classes overlaid, each named with its AUC, over the dashed diagonal of chance;
+ * the legend sits in the lower right, where ROC curves seldom go.
+ */
 public final class RocPlot {
 
     /** The name of the diagonal series. */
@@ -30,6 +34,7 @@ public final class RocPlot {
         Curves.requireDistinct(curves.stream().map(RocCurve::className).toList(), "ROC");
         XYChart chart = ChartStyle.xyChart("ROC curves (one class vs the rest)", "false-positive rate", "true-positive rate (recall)");
         Curves.unitAxes(chart);
+        Curves.legendInside(chart, LegendPosition.InsideSE);
         for (int i = 0; i < curves.size(); i++) {
             RocCurve curve = curves.get(i);
             XYSeries line = chart.addSeries(String.format(Locale.ROOT, "%s (AUC %.3f)", curve.className(), curve.auc()),
