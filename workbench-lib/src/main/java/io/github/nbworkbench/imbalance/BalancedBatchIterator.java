@@ -1,0 +1,113 @@
+package io.github.nbworkbench.imbalance;
+
+import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.data.Shuffling;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/** Batches of a dataset resampled to balanced classes, drawn anew every epoch (see {@link BalancedBatches}). */
+final class BalancedBatchIterator implements DataSetIterator {
+
+    private final LabeledDataset data;
+    private final Resampling resampling;
+    private final int batchSize;
+    private final long seed;
+    private final int[][] examplesByClass;
+    private DataSetPreProcessor preProcessor;
+    private int epoch;
+    private int[] order;
+    private int cursor;
+
+    BalancedBatchIterator(LabeledDataset data, Resampling resampling, int batchSize, long seed) {
+        this.data = data;
+        this.resampling = resampling;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        int[] classes = data.classIndices();
+        this.examplesByClass = IntStream.range(0, data.numClasses())
+                .mapToObj(c -> IntStream.range(0, classes.length).filter(i -> classes[i] == c).toArray())
+                .toArray(int[][]::new);
+        this.order = orderOfEpoch(0);
+    }
+
+    private int[] orderOfEpoch(int epochIndex) {
+        return resampling.epoch(examplesByClass, new Random(Shuffling.epochSeed(seed, epochIndex)));
+    }
+
+    @Override
+    public boolean hasNext() {
+        return cursor < order.length;
+    }
+
+    @Override
+    public DataSet next() {
+        return next(batchSize);
+    }
+
+    @Override
+    public DataSet next(int num) {
+        if (!hasNext()) {
+            throw new NoSuchElementException("the epoch is over: call reset() to start the next one");
+        }
+        int[] indices = Arrays.copyOfRange(order, cursor, Math.min(order.length, cursor + num));
+        cursor += indices.length;
+        DataSet batch = data.select(indices).toDataSet();
+        if (preProcessor != null) {
+            preProcessor.preProcess(batch);
+        }
+        return batch;
+    }
+
+    /** Starts the next epoch, with a fresh draw. */
+    @Override
+    public void reset() {
+        cursor = 0;
+        order = orderOfEpoch(++epoch);
+    }
+
+    @Override
+    public int inputColumns() {
+        return (int) (data.features().length() / Math.max(1, data.size()));
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return data.numClasses();
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return false;
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        this.preProcessor = preProcessor;
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return data.classNames();
+    }
+}
