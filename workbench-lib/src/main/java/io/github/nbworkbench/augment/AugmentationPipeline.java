@@ -10,7 +10,9 @@ import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
- * Augmentations applied in order to the features of a batch; labels and masks stay as they are.
+ * Augmentations applied in order to a batch. {@link ImageAugmentation}s change the features only;
+ * {@link LabeledAugmentation}s ({@link MixUp}, {@link CutMix}, {@link ForClasses}) read or mix the
+ * labels too, which must then be one-hot or probability rows. Masks stay as they are.
  * Batch number i of a pipeline with seed s is always augmented the same way: its random numbers
  * come from a generator seeded from (s, i), split once per step.
  *
@@ -33,12 +35,12 @@ public final class AugmentationPipeline implements DataSetPreProcessor {
 
     private static final long serialVersionUID = 1L;
 
-    private final List<ImageAugmentation> steps;
+    private final StepSequence steps;
     private final long seed;
     private final AtomicLong nextBatch = new AtomicLong();
 
-    private AugmentationPipeline(List<ImageAugmentation> steps, long seed) {
-        this.steps = List.copyOf(steps);
+    private AugmentationPipeline(List<AugmentationStep> steps, long seed) {
+        this.steps = new StepSequence(steps);
         this.seed = seed;
     }
 
@@ -52,6 +54,7 @@ public final class AugmentationPipeline implements DataSetPreProcessor {
      * array; {@code images} is left as it was.
      *
      * @throws IllegalArgumentException when {@code images} is not of shape [N, C, H, W]
+     * @throws IllegalStateException when a step needs labels: then apply the pipeline to DataSets
      */
     public INDArray apply(INDArray images) {
         return apply(images, nextBatch.getAndIncrement());
@@ -62,24 +65,44 @@ public final class AugmentationPipeline implements DataSetPreProcessor {
      * same result. Returns a new FLOAT array; {@code images} is left as it was.
      */
     public INDArray apply(INDArray images, long batchIndex) {
-        ImageBatch batch = ImageBatch.copyOf(images);
-        SplittableRandom random = new SplittableRandom(mix(seed ^ mix(batchIndex)));
-        for (ImageAugmentation step : steps) {
-            batch = step.apply(batch, random.split());
+        List<LabeledAugmentation> labeled = steps.labeledSteps();
+        if (!labeled.isEmpty()) {
+            throw new IllegalStateException(labeled + " need the labels: apply this pipeline to DataSets "
+                    + "(apply(dataSet, batchIndex), as a preprocessor, or through wrap(iterator))");
         }
-        return batch.toINDArray();
+        return steps.applyToImages(ImageBatch.copyOf(images), random(batchIndex)).toINDArray();
     }
 
-    /** A new DataSet with augmented features (batch number {@code batchIndex}) and the same labels and masks. */
+    /**
+     * A new DataSet with augmented features (batch number {@code batchIndex}) and the same masks; its
+     * labels are the same array too unless a step mixes them.
+     *
+     * @throws IllegalArgumentException when the features are not of shape [N, C, H, W], or when a step
+     *     needs labels and they are not one-hot or probability rows [N, K]
+     */
     public DataSet apply(org.nd4j.linalg.dataset.api.DataSet data, long batchIndex) {
-        return new DataSet(apply(data.getFeatures(), batchIndex), data.getLabels(),
+        List<LabeledAugmentation> labeled = steps.labeledSteps();
+        if (labeled.isEmpty()) {
+            return new DataSet(apply(data.getFeatures(), batchIndex), data.getLabels(),
+                    data.getFeaturesMaskArray(), data.getLabelsMaskArray());
+        }
+        LabeledBatch batch = LabeledBatch.of(ImageBatch.copyOf(data.getFeatures()), data.getLabels(),
+                labeled.size() == 1 ? labeled.get(0).toString() : labeled.toString());
+        batch = steps.apply(batch, random(batchIndex));
+        return new DataSet(batch.images().toINDArray(), batch.labelsToINDArray(),
                 data.getFeaturesMaskArray(), data.getLabelsMaskArray());
     }
 
-    /** Replaces the DataSet's features with augmented ones, numbered by this pipeline's own counter. */
+    /** Replaces the DataSet's features (and labels, if a step mixes them), numbered by this pipeline's own counter. */
     @Override
     public void preProcess(org.nd4j.linalg.dataset.api.DataSet data) {
-        data.setFeatures(apply(data.getFeatures()));
+        DataSet augmented = apply(data, nextBatch.getAndIncrement());
+        data.setFeatures(augmented.getFeatures());
+        data.setLabels(augmented.getLabels());
+    }
+
+    private SplittableRandom random(long batchIndex) {
+        return new SplittableRandom(mix(seed ^ mix(batchIndex)));
     }
 
     /** Augments {@code base}'s batches in a background thread, a few batches ahead; see {@link AugmentingIterator}. */
@@ -87,8 +110,8 @@ public final class AugmentationPipeline implements DataSetPreProcessor {
         return new AugmentingIterator(base, this);
     }
 
-    public List<ImageAugmentation> steps() {
-        return steps;
+    public List<AugmentationStep> steps() {
+        return steps.steps();
     }
 
     public long seed() {
@@ -97,7 +120,7 @@ public final class AugmentationPipeline implements DataSetPreProcessor {
 
     @Override
     public String toString() {
-        return "AugmentationPipeline(seed " + seed + ", " + steps + ")";
+        return "AugmentationPipeline(seed " + seed + ", " + steps.steps() + ")";
     }
 
     /** Stafford's variant 13 of the 64-bit finalizer of MurmurHash3: nearby inputs give unrelated outputs. */
@@ -113,7 +136,8 @@ public final class AugmentationPipeline implements DataSetPreProcessor {
      */
     public static final class Builder {
 
-        private final List<ImageAugmentation> steps = new ArrayList<>();
+        private final List<AugmentationStep> steps = new ArrayList<>();
+        private int[] onlyForClasses;
         private long seed;
 
         private Builder() {
@@ -168,8 +192,45 @@ public final class AugmentationPipeline implements DataSetPreProcessor {
             return add(RandomErasing.cutout(side));
         }
 
-        /** Any augmentation, including your own. */
+        /**
+         * MixUp of every batch with lambda ~ Beta(alpha, alpha); labels are mixed alike. Alpha 0.2 to
+         * 0.4 is usual. See {@link MixUp}.
+         */
+        public Builder mixUp(double alpha) {
+            return add(new MixUp(alpha));
+        }
+
+        /** MixUp of a batch with probability {@code p}. */
+        public Builder mixUp(double alpha, double p) {
+            return add(new MixUp(alpha, p));
+        }
+
+        /** CutMix of every batch with lambda ~ Beta(alpha, alpha); labels are mixed by the pasted area. See {@link CutMix}. */
+        public Builder cutMix(double alpha) {
+            return add(new CutMix(alpha));
+        }
+
+        /** CutMix of a batch with probability {@code p}. */
+        public Builder cutMix(double alpha, double p) {
+            return add(new CutMix(alpha, p));
+        }
+
+        /**
+         * Runs the whole pipeline, all its steps wherever they were added, on the examples of these
+         * classes only; the others pass through untouched. See {@link ForClasses}.
+         */
+        public Builder onlyForClasses(int... classes) {
+            this.onlyForClasses = classes == null ? null : classes.clone();
+            return this;
+        }
+
+        /** Any image augmentation, including your own (a lambda will do). */
         public Builder add(ImageAugmentation step) {
+            return add((AugmentationStep) step);
+        }
+
+        /** Any step, including your own {@link LabeledAugmentation}s. */
+        public Builder add(AugmentationStep step) {
             if (step == null) {
                 throw new IllegalArgumentException("augmentation step must not be null");
             }
@@ -183,6 +244,9 @@ public final class AugmentationPipeline implements DataSetPreProcessor {
         }
 
         public AugmentationPipeline build() {
+            if (onlyForClasses != null) {
+                return new AugmentationPipeline(List.of(new ForClasses(steps, onlyForClasses)), seed);
+            }
             return new AugmentationPipeline(steps, seed);
         }
     }

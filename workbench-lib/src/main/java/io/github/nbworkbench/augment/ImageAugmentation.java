@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One random augmentation of a whole batch of images. The result depends only on the images and on
  * the numbers drawn from the random generator, so the same seed gives the same output.
  */
-public interface ImageAugmentation {
+public non-sealed interface ImageAugmentation extends AugmentationStep {
 
     /**
      * Augments a batch. Implementations may change {@code images} in place and return it, or return

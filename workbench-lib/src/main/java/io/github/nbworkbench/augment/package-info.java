@@ -1,7 +1,8 @@
 /**
  * Random augmentation of whole batches of images ([N, C, H, W] float INDArrays), seeded and
  * reproducible: flips, crop with padding (random shift), rotation, zoom and affine warps,
- * brightness/contrast, Gaussian noise and cutout / random erasing.
+ * brightness/contrast, Gaussian noise and cutout / random erasing; MixUp and CutMix, which mix the
+ * labels too; and augmentation of chosen (rare) classes only.
  *
  * <p>Start with {@link io.github.nbworkbench.augment.Augment#pipeline()}; feed training through
  * {@link io.github.nbworkbench.augment.AugmentationPipeline#wrap}, which augments in a background

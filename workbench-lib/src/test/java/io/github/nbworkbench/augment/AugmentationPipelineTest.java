@@ -56,7 +56,7 @@ class AugmentationPipelineTest {
         Augment.pipeline().add((images, random) -> record(order, "first", images))
                 .add((images, random) -> record(order, "second", images)).build().apply(TestImages.counting(1, 1, 2, 2));
         assertEquals(List.of("first", "second"), order);
-        List<ImageAugmentation> steps = Augment.pipeline().flipHorizontal(0.5).flipVertical(0.5).cropWithPadding(2, Padding.REFLECT)
+        List<AugmentationStep> steps = Augment.pipeline().flipHorizontal(0.5).flipVertical(0.5).cropWithPadding(2, Padding.REFLECT)
                 .rotate(5).zoom(0.9, 1.1).affine(RandomAffine.builder().shear(5).build()).brightnessContrast(0.1, 0.1)
                 .noise(0.01).cutout(4).build().steps();
         assertEquals(List.of(RandomHorizontalFlip.class, RandomVerticalFlip.class, RandomCropWithPadding.class,
