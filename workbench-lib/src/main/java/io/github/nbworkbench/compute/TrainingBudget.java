@@ -123,12 +123,13 @@ public record TrainingBudget(int batchSize, long batchesPerEpoch, double seconds
 
     /** The figures as a two-column table (quantity, value), for a notebook. */
     public Table toTable() {
+        DoubleColumn values = DoubleColumn.create("value", (double) parameters, batchSize, (double) batchesPerEpoch, secondsPerBatch,
+                samplesPerSecond(), secondsPerEpoch(), memoryBytesPerBatch / 1e6);
+        values.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
         return Table.create("Training budget",
                 StringColumn.create("quantity", "parameters", "batch size", "batches per epoch", "seconds per batch",
                         "samples per second", "seconds per epoch", "memory per training batch (MB)"),
-                DoubleColumn.create("value", (double) parameters, batchSize, (double) batchesPerEpoch, secondsPerBatch,
-                        samplesPerSecond(), secondsPerEpoch(), memoryBytesPerBatch / 1e6)
-                        .setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3)));
+                values);
     }
 
     @Override
