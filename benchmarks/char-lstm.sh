@@ -7,7 +7,9 @@
 # cross-check less hurt by other work on the machine, the 1-thread ratio per second of CPU time.
 # DL4J runs in its fastest set-up found: ND4J's native (oneDNN) helpers off and JavaCPP's physical
 # memory check off (-Dorg.bytedeco.javacpp.maxPhysicalBytes=0), both a few percent; see
-# CharLstmBenchmark for the options. Takes about 6 minutes on a quiet machine.
+# CharLstmBenchmark for the options. Takes about 6 minutes on a quiet machine; on a busy one far
+# longer (28 minutes at load 4-8: DL4J at 2 threads collapses to under 10 sequences/s, and each
+# DL4J run first waits for the shared Maven lock).
 # Usage: benchmarks/char-lstm.sh [ROUNDS]   (from anywhere; default 3 rounds; builds workbench-lib's
 #        test classes first; the data comes from environment/setup.sh, or WORKBENCH_DATA)
 set -euo pipefail
