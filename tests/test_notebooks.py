@@ -95,3 +95,16 @@ def test_text_generation_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp
     assert "outside the vocabulary: 'Ü' (U+00DC)" in text
     assert "split into words first" in text and "false / false" in text
     assert "but the labels have shape [1, 77]" in text
+
+
+def test_training_problems_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
+    """03: imbalance remedies, overfitting remedies and the compute tools, each ending in a computed summary."""
+    nb = execute_notebook(NOTEBOOKS / "03-training-problems.ipynb", tmp_path, monkeypatch)
+    assert not error_outputs(nb), "\n".join(error_outputs(nb))
+    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs)
+    for expected in ["Rare-class recall: baseline", "Smallest gap:", "Training budget", "Fastest batch size here:",
+                     "2 workers train", "oversampling + rare augmentation", "MixUp"]:
+        assert expected in text, expected
+    images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    assert len(images) >= 4, "distribution, precision-recall, loss curves and gap charts"
