@@ -1,33 +1,29 @@
 package io.github.nbworkbench.imbalance;
 
+import io.github.nbworkbench.data.InMemoryBatchIterator;
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.data.Shuffling;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /** Batches of a dataset resampled to balanced classes, drawn anew every epoch (see {@link BalancedBatches}). */
-final class BalancedBatchIterator implements DataSetIterator {
+final class BalancedBatchIterator extends InMemoryBatchIterator {
 
     private final LabeledDataset data;
     private final Resampling resampling;
-    private final int batchSize;
     private final long seed;
     private final int[][] examplesByClass;
-    private DataSetPreProcessor preProcessor;
     private int epoch;
     private int[] order;
     private int cursor;
 
     BalancedBatchIterator(LabeledDataset data, Resampling resampling, int batchSize, long seed) {
+        super(batchSize);
         this.data = data;
         this.resampling = resampling;
-        this.batchSize = batchSize;
         this.seed = seed;
         int[] classes = data.classIndices();
         this.examplesByClass = IntStream.range(0, data.numClasses())
@@ -46,22 +42,10 @@ final class BalancedBatchIterator implements DataSetIterator {
     }
 
     @Override
-    public DataSet next() {
-        return next(batchSize);
-    }
-
-    @Override
-    public DataSet next(int num) {
-        if (!hasNext()) {
-            throw new NoSuchElementException("the epoch is over: call reset() to start the next one");
-        }
+    protected DataSet nextBatch(int num) {
         int[] indices = Arrays.copyOfRange(order, cursor, Math.min(order.length, cursor + num));
         cursor += indices.length;
-        DataSet batch = data.select(indices).toDataSet();
-        if (preProcessor != null) {
-            preProcessor.preProcess(batch);
-        }
-        return batch;
+        return data.select(indices).toDataSet();
     }
 
     /** Starts the next epoch, with a fresh draw. */
@@ -81,30 +65,10 @@ final class BalancedBatchIterator implements DataSetIterator {
         return data.numClasses();
     }
 
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
 
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
 
-    @Override
-    public int batch() {
-        return batchSize;
-    }
 
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
 
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
-    }
 
     @Override
     public List<String> getLabels() {

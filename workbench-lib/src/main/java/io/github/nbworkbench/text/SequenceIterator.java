@@ -1,12 +1,10 @@
 package io.github.nbworkbench.text;
 
+import io.github.nbworkbench.data.InMemoryBatchIterator;
 import io.github.nbworkbench.data.Shuffling;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -15,22 +13,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * either pass e or, with a fixed number of batches per epoch, the e-th slice of that many rows.
  * What an epoch holds thus depends only on the seed and the epoch's number.
  */
-final class SequenceIterator implements DataSetIterator {
+final class SequenceIterator extends InMemoryBatchIterator {
 
     private final int[] ids;
     private final int[] starts;
     private final int vocabularySize;
     private final int length;
-    private final int batchSize;
     private final Long seed;
     private final long rowsPerEpoch;
-    private DataSetPreProcessor preProcessor;
     private int epoch;
     private long cursor;
     private long orderPass = -1;
     private int[] order;
 
     SequenceIterator(TextSequences sequences, int batchSize, Long seed, int batchesPerEpoch) {
+        super(batchSize);
         this.ids = sequences.ids();
         this.starts = sequences.starts();
         if (starts.length == 0) {
@@ -39,7 +36,6 @@ final class SequenceIterator implements DataSetIterator {
         }
         this.vocabularySize = sequences.vocabularySize();
         this.length = sequences.length();
-        this.batchSize = batchSize;
         this.seed = seed;
         this.rowsPerEpoch = batchesPerEpoch > 0 ? (long) batchesPerEpoch * batchSize : starts.length;
     }
@@ -50,15 +46,7 @@ final class SequenceIterator implements DataSetIterator {
     }
 
     @Override
-    public DataSet next() {
-        return next(batchSize);
-    }
-
-    @Override
-    public DataSet next(int num) {
-        if (!hasNext()) {
-            throw new NoSuchElementException("the epoch is over: call reset() to start the next one");
-        }
+    protected DataSet nextBatch(int num) {
         int rows = (int) Math.min(num, rowsPerEpoch - cursor);
         float[] features = new float[rows * vocabularySize * length];
         float[] labels = new float[features.length];
@@ -72,11 +60,7 @@ final class SequenceIterator implements DataSetIterator {
         }
         cursor += rows;
         long[] shape = {rows, vocabularySize, length};
-        DataSet batch = new DataSet(Nd4j.create(features, shape, 'c'), Nd4j.create(labels, shape, 'c'));
-        if (preProcessor != null) {
-            preProcessor.preProcess(batch);
-        }
-        return batch;
+        return new DataSet(Nd4j.create(features, shape, 'c'), Nd4j.create(labels, shape, 'c'));
     }
 
     /** The window at position {@code row} of the endless stream of passes. */
@@ -114,30 +98,10 @@ final class SequenceIterator implements DataSetIterator {
         return vocabularySize;
     }
 
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
 
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
 
-    @Override
-    public int batch() {
-        return batchSize;
-    }
 
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
 
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
-    }
 
     @Override
     public List<String> getLabels() {
