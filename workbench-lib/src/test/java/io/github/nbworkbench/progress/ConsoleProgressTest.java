@@ -47,6 +47,17 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void aNoteGoesOnLinesOfItsOwnAfterTheBatchLine() {
+        ConsoleProgress progress = new ConsoleProgress(out, true, () -> now);
+        progress.start(new TrainingStart("lstm", 1, 1, 10, List.of("loss")));
+        progress.batch(new BatchProgress(1, 1, 10, 2.5, 100));
+        progress.note("Sample after epoch 1", "The Union\nis strong");
+
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\nSample after epoch 1:\n    The Union\n    is strong\n"), text);
+    }
+
+    @Test
     void aBarWithoutAKnownBatchCountShowsTheBatchNumber() {
         ConsoleProgress progress = new ConsoleProgress(out, true, () -> now);
         progress.start(new TrainingStart("net", 1, 3, -1, List.of("loss")));
