@@ -59,6 +59,13 @@ public final class Int8Quantizer {
         return new QuantizedModel(network.getLayerWiseConfigurations().toJson(), granularity, shapes, quantized, kept, notes);
     }
 
+    /** True when {@code key} of {@code network}'s parameter table is the weights of a dense, output or 2D convolution layer. */
+    static boolean isLayerWeights(MultiLayerNetwork network, String key) {
+        int underscore = key.indexOf('_');
+        return key.substring(underscore + 1).equals(WEIGHTS)
+                && channelAxis(network.getLayer(Integer.parseInt(key.substring(0, underscore))).conf().getLayer()) >= 0;
+    }
+
     /** The output-channel axis of a layer's weights, or -1 for layers whose weights stay FP32. */
     static int channelAxis(org.deeplearning4j.nn.conf.layers.Layer layer) {
         if (layer instanceof Deconvolution2D || layer instanceof DepthwiseConvolution2D || layer instanceof SeparableConvolution2D) {

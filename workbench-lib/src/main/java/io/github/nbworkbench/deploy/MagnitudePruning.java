@@ -90,7 +90,7 @@ public final class MagnitudePruning implements Callback {
     public void onTrainBegin(TrainingContext context) {
         MultiLayerNetwork network = network(context);
         for (String key : network.paramTable().keySet()) {
-            if (isPrunable(network, key)) {
+            if (Int8Quantizer.isLayerWeights(network, key)) {
                 masks.putIfAbsent(key, Nd4j.onesLike(network.getParam(key)));
             }
         }
@@ -140,7 +140,7 @@ public final class MagnitudePruning implements Callback {
         LongColumn zeros = LongColumn.create("zeros");
         DoubleColumn sparsity = DoubleColumn.create("sparsity");
         for (Map.Entry<String, INDArray> param : network.paramTable().entrySet()) {
-            if (isPrunable(network, param.getKey())) {
+            if (Int8Quantizer.isLayerWeights(network, param.getKey())) {
                 long count = param.getValue().length();
                 long zeroCount = param.getValue().eq(0).castTo(DataType.INT64).sumNumber().longValue();
                 tensors.append(param.getKey());
@@ -152,11 +152,6 @@ public final class MagnitudePruning implements Callback {
         return Table.create("Sparsity by layer", tensors, weights, zeros, sparsity);
     }
 
-    private static boolean isPrunable(MultiLayerNetwork network, String key) {
-        int underscore = key.indexOf('_');
-        return key.substring(underscore + 1).equals(Int8Quantizer.WEIGHTS)
-                && Int8Quantizer.channelAxis(network.getLayer(Integer.parseInt(key.substring(0, underscore))).conf().getLayer()) >= 0;
-    }
 
     private static MultiLayerNetwork network(TrainingContext context) {
         if (context.model() instanceof MultiLayerNetwork network) {

@@ -38,7 +38,7 @@ public final class WeightClustering {
         }
         MultiLayerNetwork copy = network.clone();
         for (Map.Entry<String, INDArray> param : copy.paramTable().entrySet()) {
-            if (isWeights(copy, param.getKey())) {
+            if (Int8Quantizer.isLayerWeights(copy, param.getKey())) {
                 INDArray weights = param.getValue();
                 float[] values = Nd4j.toFlattened('c', weights).castTo(DataType.FLOAT).toFloatVector();
                 float[] clustered = clustered(values, k);
@@ -112,7 +112,7 @@ public final class WeightClustering {
         LongColumn indexed = LongColumn.create("indexed_bytes");
         DoubleColumn smaller = DoubleColumn.create("times_smaller");
         for (Map.Entry<String, INDArray> param : network.paramTable().entrySet()) {
-            if (isWeights(network, param.getKey())) {
+            if (Int8Quantizer.isLayerWeights(network, param.getKey())) {
                 long count = param.getValue().length();
                 long indexedBytes = (count * bits + 7) / 8 + 4L * k;
                 tensors.append(param.getKey());
@@ -138,9 +138,4 @@ public final class WeightClustering {
         return distinct;
     }
 
-    private static boolean isWeights(MultiLayerNetwork network, String key) {
-        int underscore = key.indexOf('_');
-        return key.substring(underscore + 1).equals(Int8Quantizer.WEIGHTS)
-                && Int8Quantizer.channelAxis(network.getLayer(Integer.parseInt(key.substring(0, underscore))).conf().getLayer()) >= 0;
-    }
 }
