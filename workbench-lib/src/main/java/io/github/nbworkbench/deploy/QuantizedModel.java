@@ -213,20 +213,33 @@ public final class QuantizedModel {
                     throw refused(file, "tensor " + key + " is cut short", e);
                 }
             }
-            QuantizedModel model = new QuantizedModel(configuration, Granularity.valueOf(properties.getProperty("granularity")), shapes,
+            QuantizedModel model = new QuantizedModel(configuration, granularityOf(file, properties), shapes,
                     quantized, kept, notes);
-            model.toNetwork();
+            checkFits(file, model);
             return model;
         } catch (ZipException e) {
             throw refused(file, "it is truncated or not a zip file (" + e.getMessage() + ")", e);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             throw refused(file, "a tensor shape cannot be read (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the int8 model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Granularity granularityOf(Path file, Properties properties) {
+        String granularity = properties.getProperty("granularity");
+        try {
+            return Granularity.valueOf(String.valueOf(granularity));
+        } catch (IllegalArgumentException e) {
+            throw refused(file, "its granularity '" + granularity + "' is neither " + Arrays.toString(Granularity.values()), e);
+        }
+    }
+
+    /** Builds the network once, so that tensors that do not fit the configuration are refused on load, not on first use. */
+    private static void checkFits(Path file, QuantizedModel model) {
+        try {
+            model.toNetwork();
         } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException refusal && refusal.getMessage().startsWith("Not a usable int8 model")) {
-                throw refusal;
-            }
             throw refused(file, "its tensors do not fit its configuration (" + e.getMessage() + ")", e);
         }
     }

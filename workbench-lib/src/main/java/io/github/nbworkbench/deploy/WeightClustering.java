@@ -58,7 +58,7 @@ public final class WeightClustering {
         }
         double[] centroids = new double[k];
         for (int c = 0; c < k; c++) {
-            centroids[c] = k == 1 ? min : min + (max - min) * c / (k - 1);
+            centroids[c] = min + (max - min) * c / (k - 1);
         }
         int[] assignment = new int[values.length];
         for (int round = 0; round < ITERATIONS; round++) {

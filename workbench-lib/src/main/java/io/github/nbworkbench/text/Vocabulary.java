@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -54,14 +53,5 @@ public sealed interface Vocabulary permits CharVocabulary, WordVocabulary {
         }
         throw new IllegalArgumentException("Not a workbench vocabulary: the first line is '" + header + "', expected '"
                 + CharVocabulary.HEADER + "' or '" + WordVocabulary.HEADER + "'");
-    }
-
-    /** {@link #read} for callers that cannot throw IOException, such as stream pipelines. */
-    static Vocabulary readUnchecked(InputStream in) {
-        try {
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
