@@ -1,0 +1,56 @@
+package io.github.nbworkbench.deploy.onnx;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import onnx.Onnx;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.protobuf.ByteString;
+
+/** ONNX protobuf values from ND4J arrays: tensors as little-endian raw data, as the ONNX spec stores them. */
+final class OnnxTensors {
+
+    private OnnxTensors() {
+    }
+
+    static Onnx.TensorProto floats(String name, INDArray values) {
+        float[] data = values.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        ByteBuffer bytes = ByteBuffer.allocate(data.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(data);
+        return Onnx.TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(Onnx.TensorProto.DataType.FLOAT_VALUE)
+                .addAllDims(dims(values.shape()))
+                .setRawData(ByteString.copyFrom(bytes))
+                .build();
+    }
+
+    static Onnx.TensorProto longs(String name, long... values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asLongBuffer().put(values);
+        return Onnx.TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(Onnx.TensorProto.DataType.INT64_VALUE)
+                .addDims(values.length)
+                .setRawData(ByteString.copyFrom(bytes))
+                .build();
+    }
+
+    /** A float tensor of {@code shape} after a free batch axis named "batch". */
+    static Onnx.ValueInfoProto floatValueInfo(String name, long[] shape) {
+        Onnx.TensorShapeProto.Builder dims = Onnx.TensorShapeProto.newBuilder()
+                .addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
+        for (long size : shape) {
+            dims.addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimValue(size));
+        }
+        return Onnx.ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(Onnx.TypeProto.newBuilder().setTensorType(
+                        Onnx.TypeProto.Tensor.newBuilder().setElemType(Onnx.TensorProto.DataType.FLOAT_VALUE).setShape(dims)))
+                .build();
+    }
+
+    private static Iterable<Long> dims(long[] shape) {
+        return java.util.Arrays.stream(shape).boxed().toList();
+    }
+}
