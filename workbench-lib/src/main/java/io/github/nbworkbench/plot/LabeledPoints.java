@@ -77,7 +77,7 @@ public final class LabeledPoints {
         return new Color(color.getRed(), color.getGreen(), color.getBlue(), OPACITY);
     }
 
-    /** The values' range widened by {@value #MARGIN} of it on each side (of the value itself when all are equal). */
+    /** The values' range widened by {@value #MARGIN} of it on each side (of the value itself, at least 1, when all are equal). */
     private static double[] withMargin(double[] values) {
         double min = Arrays.stream(values).min().orElseThrow();
         double max = Arrays.stream(values).max().orElseThrow();
