@@ -24,6 +24,19 @@ final class GpuProbe {
             }
         }
 
+        /** The GPU, and whether DL4J 1.0.0-M2.1 can run on it. */
+        String describe() {
+            return supportedByNd4j()
+                    ? this + ": DL4J 1.0.0-M2.1 runs on it"
+                    : this + ": too new for DL4J 1.0.0-M2.1, whose CUDA build stops at compute capability "
+                    + HIGHEST_SUPPORTED_COMPUTE_CAPABILITY;
+        }
+
+        String tooNewForNd4j() {
+            return this + " is newer than DL4J 1.0.0-M2.1's CUDA build supports (up to "
+                    + HIGHEST_SUPPORTED_COMPUTE_CAPABILITY + ")";
+        }
+
         @Override
         public String toString() {
             return name + " (compute capability " + computeCapability + ")";

@@ -2,6 +2,7 @@ package io.github.nbworkbench.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns what {@link WorkbenchRuntime#describe()} read into advice: each way the set-up falls short of the best one here. */
 final class RuntimeWarnings {
@@ -12,7 +13,7 @@ final class RuntimeWarnings {
     }
 
     static List<String> of(boolean cpuBackend, String nativeBuild, boolean helpersEnabled, boolean oneDnnUsable,
-                           CpuFeatures cpu, List<GpuProbe.Gpu> gpus) {
+                           CpuFeatures cpu, List<GpuProbe.Gpu> gpus, Optional<String> backendMessage) {
         List<String> warnings = new ArrayList<>();
         if (!helpersEnabled) {
             warnings.add("DL4J's layer helpers are off, so layers do not use oneDNN; call WorkbenchRuntime.configure() "
@@ -29,13 +30,16 @@ final class RuntimeWarnings {
             warnings.add("this CPU has AVX-512 but the AVX2 build " + nativeBuild + " is loaded; "
                     + "-Dnd4j.classifier=" + AVX512_BUILD + " at build time selects the matching one");
         }
-        for (GpuProbe.Gpu gpu : gpus) {
-            if (!gpu.supportedByNd4j()) {
-                warnings.add("GPU " + gpu + " is not supported: ND4J 1.0.0-M2.1's CUDA build has code up to compute "
-                        + "capability " + GpuProbe.HIGHEST_SUPPORTED_COMPUTE_CAPABILITY + " only; running on the CPU");
-            } else if (cpuBackend) {
-                warnings.add("GPU " + gpu + " is supported by nd4j-cuda-11.6 (classifier linux-x86_64-cudnn), "
-                        + "but the CPU backend is loaded");
+        if (backendMessage.isPresent()) {
+            warnings.add(backendMessage.get());
+        } else {
+            for (GpuProbe.Gpu gpu : gpus) {
+                if (!gpu.supportedByNd4j()) {
+                    warnings.add(gpu.tooNewForNd4j() + "; running on CPU");
+                } else if (cpuBackend) {
+                    warnings.add("GPU " + gpu + " can run DL4J 1.0.0-M2.1, but the CPU backend is loaded: build with "
+                            + "-Pcuda, or, in the -Pcuda build, see ND4J's log for why it skipped its CUDA backend");
+                }
             }
         }
         return warnings;

@@ -1,6 +1,7 @@
 package io.github.nbworkbench.runtime;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,6 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * thread count; together that trains the classic MNIST CNN about 1.7x faster on the two-core
  * build machine (benchmarks/cnn-runtime.sh). {@link #describe()} reads the live set-up back and
  * warns about whatever still falls short.
+ *
+ * <p>In the {@code -Pcuda} build, the first of the two calls also decides the backend before ND4J
+ * loads: CUDA where every GPU can run DL4J 1.0.0-M2.1 (compute capability up to 8.6), otherwise the
+ * CPU backend, with one logged message saying why ({@link BackendChoice}).
  */
 public final class WorkbenchRuntime {
 
@@ -33,11 +38,13 @@ public final class WorkbenchRuntime {
     }
 
     /**
-     * Switches DL4J's layer helpers on (unless {@code -Dorg.eclipse.deeplearning4j.helpers.disable}
-     * was given) and, unless {@code OMP_NUM_THREADS} is set, uses one thread on machines with two
-     * cores or fewer; more cores keep ND4J's default of one thread per physical core.
+     * Falls back to the CPU backend where the CUDA one cannot run (see above), switches DL4J's layer
+     * helpers on (unless {@code -Dorg.eclipse.deeplearning4j.helpers.disable} was given) and, unless
+     * {@code OMP_NUM_THREADS} is set, uses one thread on machines with two cores or fewer; more cores
+     * keep ND4J's default of one thread per physical core.
      *
-     * <p>Safe to call before ND4J has loaded and at any time after. Setting the thread count loads
+     * <p>Call it before anything else touches ND4J: ND4J picks its backend once, when it loads. The
+     * rest works at any time after too. Setting the thread count loads
      * ND4J (half a second to a few seconds), so on a small machine the first call does that. Later
      * calls only re-apply the chosen thread count to the calling thread, because OpenMP keeps it per
      * thread: call it again at the start of work on another thread, or set {@code OMP_NUM_THREADS}
@@ -45,6 +52,7 @@ public final class WorkbenchRuntime {
      */
     public static synchronized void configure() {
         if (!configured) {
+            BackendSelection.beforeNd4jLoads();
             if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
                 System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
             }
@@ -78,6 +86,7 @@ public final class WorkbenchRuntime {
      * the settings made here. Loads ND4J if it has not loaded yet.
      */
     public static RuntimeDescription describe() {
+        Optional<String> backendMessage = BackendSelection.beforeNd4jLoads();
         String backendName = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "unknown");
         String nativeBuild = NativeBuild.loaded();
         boolean helpersEnabled = helpersEnabled();
@@ -97,8 +106,9 @@ public final class WorkbenchRuntime {
                 cpu.model(),
                 cpu.vectorExtensions(),
                 Runtime.version().toString(),
-                gpus.isEmpty() ? "none" : gpus.stream().map(GpuProbe.Gpu::toString).collect(Collectors.joining(", ")),
-                RuntimeWarnings.of("CPU".equalsIgnoreCase(backendName), nativeBuild, helpersEnabled, oneDnnUsable, cpu, gpus));
+                gpus.isEmpty() ? "none" : gpus.stream().map(GpuProbe.Gpu::describe).collect(Collectors.joining(", ")),
+                RuntimeWarnings.of("CPU".equalsIgnoreCase(backendName), nativeBuild, helpersEnabled, oneDnnUsable, cpu, gpus,
+                        backendMessage));
     }
 
     /** DL4J creates helpers only if its system property (default: disabled) and ND4J's switch both allow it. */

@@ -26,6 +26,14 @@ class GpuProbeTest {
     }
 
     @Test
+    void describeSaysWhetherDl4jRunsOnTheGpu() {
+        assertEquals("NVIDIA A100-SXM4-40GB (compute capability 8.0): DL4J 1.0.0-M2.1 runs on it",
+                new GpuProbe.Gpu("NVIDIA A100-SXM4-40GB", "8.0").describe());
+        assertEquals("NVIDIA H200 (compute capability 9.0): too new for DL4J 1.0.0-M2.1, whose CUDA build stops at "
+                + "compute capability 8.6", new GpuProbe.Gpu("NVIDIA H200", "9.0").describe());
+    }
+
+    @Test
     void noOutputMeansNoGpu() {
         assertEquals(List.of(), GpuProbe.parse(""));
     }

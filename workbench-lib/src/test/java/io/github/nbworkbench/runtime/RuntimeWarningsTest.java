@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RuntimeWarningsTest {
@@ -14,12 +15,12 @@ class RuntimeWarningsTest {
 
     @Test
     void nothingToSayAboutTheBestSetUp() {
-        assertEquals(List.of(), RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU, List.of()));
+        assertEquals(List.of(), RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU, List.of(), Optional.empty()));
     }
 
     @Test
     void helpersOff() {
-        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, false, true, AVX2_CPU, List.of());
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, false, true, AVX2_CPU, List.of(), Optional.empty());
 
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("WorkbenchRuntime.configure()"), warnings::toString);
@@ -27,7 +28,7 @@ class RuntimeWarningsTest {
 
     @Test
     void avx512CpuWithTheAvx2Build() {
-        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX512_CPU, List.of());
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX512_CPU, List.of(), Optional.empty());
 
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("-Dnd4j.classifier=linux-x86_64-onednn-avx512"), warnings::toString);
@@ -35,7 +36,7 @@ class RuntimeWarningsTest {
 
     @Test
     void buildWithoutOneDnn() {
-        List<String> warnings = RuntimeWarnings.of(true, "linux-x86_64", true, false, AVX2_CPU, List.of());
+        List<String> warnings = RuntimeWarnings.of(true, "linux-x86_64", true, false, AVX2_CPU, List.of(), Optional.empty());
 
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("has no oneDNN"), warnings::toString);
@@ -43,18 +44,37 @@ class RuntimeWarningsTest {
 
     @Test
     void oneDnnBuildWhoseHelpersFailTheirCheck() {
-        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, false, AVX2_CPU, List.of());
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, false, AVX2_CPU, List.of(), Optional.empty());
 
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("org.nd4j.nativeblas.Nd4jCpu"), warnings::toString);
     }
 
     @Test
-    void hopperGpuIsNotSupported() {
+    void hopperGpuIsTooNew() {
         List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU,
-                List.of(new GpuProbe.Gpu("NVIDIA H200", "9.0")));
+                List.of(new GpuProbe.Gpu("NVIDIA H200", "9.0")), Optional.empty());
 
-        assertEquals(List.of("GPU NVIDIA H200 (compute capability 9.0) is not supported: ND4J 1.0.0-M2.1's CUDA build "
-                + "has code up to compute capability 8.6 only; running on the CPU"), warnings);
+        assertEquals(List.of("NVIDIA H200 (compute capability 9.0) is newer than DL4J 1.0.0-M2.1's CUDA build "
+                + "supports (up to 8.6); running on CPU"), warnings);
+    }
+
+    @Test
+    void supportedGpuWithTheCpuBackendPointsToTheCudaProfile() {
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU,
+                List.of(new GpuProbe.Gpu("NVIDIA A100-SXM4-40GB", "8.0")), Optional.empty());
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("-Pcuda"), warnings::toString);
+    }
+
+    @Test
+    void theBackendChoiceSpeaksForTheGpusWhenItFellBackToTheCpu() {
+        String fallback = "NVIDIA H200 (compute capability 9.0) is newer than ...; running on CPU";
+
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU,
+                List.of(new GpuProbe.Gpu("NVIDIA H200", "9.0")), Optional.of(fallback));
+
+        assertEquals(List.of(fallback), warnings);
     }
 }
