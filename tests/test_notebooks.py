@@ -4,6 +4,7 @@ WORKBENCH_PROFILE=smoke asks the notebooks for their small, fast variant (few sa
 epochs). The executed copy is written to a temporary folder, never over the notebook.
 """
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -108,3 +109,20 @@ def test_training_problems_notebook_runs_in_the_smoke_profile(java_kernelspec, t
         assert expected in text, expected
     images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
     assert len(images) >= 4, "distribution, precision-recall, loss curves and gap charts"
+
+
+def test_deployment_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
+    """04: every compression, quantization and acceleration step, the ONNX export checked against DL4J, the report."""
+    nb = execute_notebook(NOTEBOOKS / "04-deployment-optimization.ipynb", tmp_path, monkeypatch)
+    assert not error_outputs(nb), "\n".join(error_outputs(nb))
+    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs)
+    differences = re.search(r"ONNX Runtime (\S+), SameDiff (\S+)", text)
+    assert differences, "the notebook compares ONNX Runtime and SameDiff with DL4J"
+    assert float(differences.group(1)) <= 1e-4 and float(differences.group(2)) <= 1e-4, differences.group(0)
+    assert "Cannot carry layer 0 (LSTM)" in text, "an unsupported layer is refused by name"
+    for expected in ["Int8 weights:", "80% sparsity:", "Int8 plus pruning:", "Distillation closed",
+                     "Fastest CPU path at batch 32:", "Deployment report", "Batch 32 by thread count"]:
+        assert expected in text, expected
+    images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    assert len(images) >= 2, "the size-vs-accuracy and latency-vs-accuracy charts"

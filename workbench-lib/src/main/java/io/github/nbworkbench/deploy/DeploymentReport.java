@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +57,9 @@ public final class DeploymentReport {
     public static final String MARKDOWN_FILE = "report.md";
     public static final String SIZE_CHART = "size-vs-accuracy";
     public static final String LATENCY_CHART = "latency-vs-accuracy";
+
+    /** Latencies this many times apart are plotted on a logarithmic axis. */
+    private static final double LOG_SCALE_RATIO = 20;
 
     private static final double BYTES_PER_MB = 1_000_000;
     private static final String MISSING = "n/a";
@@ -112,10 +117,18 @@ public final class DeploymentReport {
             throw new IllegalStateException("No variant has a speed figure to plot; give them with speedFromBenchmark() or speed(p50Ms, samplesPerSecond)");
         }
         Table table = table();
+        double[] latencies = table.doubleColumn("p50_ms").asDoubleArray();
+        DoubleSummaryStatistics range = Arrays.stream(latencies).filter(latency -> !Double.isNaN(latency)).summaryStatistics();
+        // one slow variant (FP16 on a CPU) would squeeze all the others against the axis on a linear scale
+        boolean logScale = range.getMax() >= LOG_SCALE_RATIO * range.getMin();
         XYChart chart = LabeledPoints.of("Latency vs accuracy" + atBatchSize(" at batch size "),
-                "median latency per call, p50 (ms)", "test accuracy (%)", table.stringColumn("variant").asList(),
-                table.doubleColumn("p50_ms").asDoubleArray(), table.doubleColumn("accuracy_pct").asDoubleArray());
-        chart.getStyler().setXAxisMin(0.0);
+                "median latency per call, p50 (ms" + (logScale ? ", log scale)" : ")"), "test accuracy (%)",
+                table.stringColumn("variant").asList(), latencies, table.doubleColumn("accuracy_pct").asDoubleArray());
+        if (logScale) {
+            chart.getStyler().setXAxisLogarithmic(true).setXAxisMin(range.getMin() / 1.5).setXAxisMax(range.getMax() * 1.5);
+        } else {
+            chart.getStyler().setXAxisMin(0.0);
+        }
         return chart;
     }
 

@@ -96,6 +96,17 @@ class DeploymentReportTest {
     }
 
     @Test
+    void latenciesFarApartGoOnALogarithmicAxis() {
+        DeploymentReport report = sevenVariants().variant(ModelVariant.named("FP16 on a CPU").size(1_650_000).accuracy(0.9150).speed(200, 160)).build();
+
+        XYChart latency = report.latencyVsAccuracy();
+
+        assertTrue(latency.getStyler().isXAxisLogarithmic());
+        assertEquals("median latency per call, p50 (ms, log scale)", latency.getXAxisTitle());
+        assertFalse(sevenVariants().build().latencyVsAccuracy().getStyler().isXAxisLogarithmic(), "0.5 to 5 ms stays linear");
+    }
+
+    @Test
     void sizeChartHasOnePointPerVariantInMegabytes() {
         XYChart size = sevenVariants().build().sizeVsAccuracy();
 

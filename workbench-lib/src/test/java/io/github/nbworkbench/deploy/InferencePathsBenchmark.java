@@ -1,0 +1,67 @@
+package io.github.nbworkbench.deploy;
+
+import io.github.nbworkbench.data.FashionMnist;
+import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.deploy.graph.InferenceGraph;
+import io.github.nbworkbench.deploy.graph.SameDiffInference;
+import io.github.nbworkbench.deploy.onnx.OnnxExport;
+import io.github.nbworkbench.deploy.onnx.OnnxRuntimeModel;
+import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.runtime.WorkbenchRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Inference speed of the classic Fashion-MNIST CNN on three paths, MultiLayerNetwork, SameDiff and
+ * ONNX Runtime, in this JVM's ND4J build and thread count, with each path's speed relative to the
+ * MultiLayerNetwork at the same batch size. The build and the thread count are fixed when ND4J loads,
+ * so {@code benchmarks/inference-paths.sh} runs this once per build and thread count.
+ *
+ * <p>Not a test. Argument: the name of the ND4J build, for the table.
+ */
+public final class InferencePathsBenchmark {
+
+    private InferencePathsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String build = args.length > 0 ? args[0] : "this build";
+        WorkbenchRuntime.configure();
+        LabeledDataset test = FashionMnist.load().test().limit(2048);
+        MultiLayerNetwork net = Cnns.classic(test);
+        InferenceGraph graph = InferenceGraph.of(net, test);
+        SameDiffInference sameDiff = SameDiffInference.of(graph);
+        Path onnxFile = OnnxExport.save(graph, Files.createTempFile("inference-paths", ".onnx"));
+        try (OnnxRuntimeModel onnx = OnnxRuntimeModel.load(onnxFile)) {
+            Table speed = InferenceBenchmark.on(test.features())
+                    .variant("MultiLayerNetwork", x -> net.output(x, false))
+                    .variant("SameDiff", sameDiff::output)
+                    .variant("ONNX Runtime", onnx::output)
+                    .batchSizes(1, 32, 128)
+                    .calls(20, 100)
+                    .run();
+            speed.addColumns(relativeToMultiLayerNetwork(speed));
+            speed.insertColumn(0, StringColumn.create("threads", speed.rowCount()).setMissingTo(
+                    String.valueOf(WorkbenchRuntime.describe().openMpThreads())));
+            speed.insertColumn(0, StringColumn.create("build", speed.rowCount()).setMissingTo(build));
+            System.out.println(speed.printAll());
+        } finally {
+            Files.deleteIfExists(onnxFile);
+        }
+    }
+
+    private static DoubleColumn relativeToMultiLayerNetwork(Table speed) {
+        DoubleColumn ratio = DoubleColumn.create("x_multilayernetwork");
+        for (int row = 0; row < speed.rowCount(); row++) {
+            int batchSize = speed.intColumn("batch_size").get(row);
+            double reference = speed.where(speed.stringColumn("variant").isEqualTo("MultiLayerNetwork")
+                    .and(speed.intColumn("batch_size").isEqualTo(batchSize))).doubleColumn("samples_per_s").get(0);
+            ratio.append(speed.doubleColumn("samples_per_s").get(row) / reference);
+        }
+        return ratio;
+    }
+}
