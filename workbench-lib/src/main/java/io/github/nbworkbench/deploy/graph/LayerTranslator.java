@@ -39,6 +39,15 @@ final class LayerTranslator {
     private static final String SUPPORTED = "supported are ConvolutionLayer, SubsamplingLayer (max, average), BatchNormalization, "
             + "DenseLayer, OutputLayer, DropoutLayer and ActivationLayer";
 
+    /** The activations whose DL4J class alone says what they compute (ReLU's options are checked apart). */
+    private static final Map<Class<? extends IActivation>, ActivationKind> KINDS = Map.of(
+            ActivationLReLU.class, ActivationKind.LEAKY_RELU,
+            ActivationELU.class, ActivationKind.ELU,
+            ActivationSigmoid.class, ActivationKind.SIGMOID,
+            ActivationTanH.class, ActivationKind.TANH,
+            ActivationSoftPlus.class, ActivationKind.SOFTPLUS,
+            ActivationSoftmax.class, ActivationKind.SOFTMAX);
+
     static String describe(int index, Layer layer) {
         String name = layer.getLayerName();
         String type = layer.getClass().getSimpleName();
@@ -154,25 +163,11 @@ final class LayerTranslator {
             }
             return ActivationKind.RELU;
         }
-        if (activation instanceof ActivationLReLU) {
-            return ActivationKind.LEAKY_RELU;
+        ActivationKind kind = KINDS.get(activation.getClass());
+        if (kind == null) {
+            throw refused(name, "its activation " + activation + " is not supported (identity and " + List.of(ActivationKind.values()) + " are)");
         }
-        if (activation instanceof ActivationELU) {
-            return ActivationKind.ELU;
-        }
-        if (activation instanceof ActivationSigmoid) {
-            return ActivationKind.SIGMOID;
-        }
-        if (activation instanceof ActivationTanH) {
-            return ActivationKind.TANH;
-        }
-        if (activation instanceof ActivationSoftPlus) {
-            return ActivationKind.SOFTPLUS;
-        }
-        if (activation instanceof ActivationSoftmax) {
-            return ActivationKind.SOFTMAX;
-        }
-        throw refused(name, "its activation " + activation + " is not supported (identity and " + List.of(ActivationKind.values()) + " are)");
+        return kind;
     }
 
     private static double alphaOf(IActivation activation) {
