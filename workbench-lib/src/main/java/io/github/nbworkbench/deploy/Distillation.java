@@ -2,25 +2,31 @@ package io.github.nbworkbench.deploy;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Knowledge distillation (Hinton et al., 2015) as a pre-processor of the student's training batches:
- * each batch's labels become {@code alpha * softmax(z_teacher / T) + (1 - alpha) * labels}, the
- * teacher's temperature-softened distribution weighted with the true labels. The student then trains
- * with its ordinary softmax cross-entropy (MCXENT takes soft labels) and learns from the teacher
- * which wrong classes are nearly right. The softened distribution is computed from the teacher's
- * probabilities, {@code p^(1/T)} renormalised, which equals softmax(z / T) for any softmax output.
+ * Knowledge distillation (Hinton et al., 2015): a student learns from the teacher's
+ * temperature-softened distribution, weighted with the true labels, which wrong classes are nearly
+ * right for each example. Two parts: {@link #student(MultiLayerNetwork)} gives the student's softmax
+ * output the {@link DistillationLoss} with this temperature and alpha, and this class, as a
+ * pre-processor of the training batches, puts the teacher's softened distribution beside each
+ * batch's labels. The softened distribution is computed from the teacher's probabilities,
+ * {@code p^(1/T)} renormalised, which equals softmax(z / T) for any softmax output.
  *
  * <pre>{@code
+ * Distillation distillation = Distillation.from(teacher).temperature(4).alpha(0.7);
  * DataSetIterator batches = train.batchSize(64).shuffle(42).iterator();
- * batches.setPreProcessor(Distillation.from(teacher).temperature(4).alpha(0.7));
- * Trainer.of(student).epochs(5).fit(batches);
+ * batches.setPreProcessor(distillation);
+ * Trainer.of(distillation.student(student)).epochs(5).fit(batches);
  * }</pre>
  *
  * It replaces the iterator's own pre-processor; normalise the data before, not in it.
@@ -60,12 +66,35 @@ public final class Distillation implements DataSetPreProcessor {
         return this;
     }
 
+    /**
+     * Sets {@code student}'s output loss to the {@link DistillationLoss} with this temperature and
+     * alpha, and returns it. The student must be initialised, end in a softmax {@code OutputLayer},
+     * and have the teacher's classes.
+     */
+    public MultiLayerNetwork student(MultiLayerNetwork student) {
+        if (student.getLayers() == null) {
+            throw new IllegalStateException("The student is not initialised; call init() first");
+        }
+        Layer output = student.getOutputLayer().conf().getLayer();
+        if (!(output instanceof BaseOutputLayer outputLayer) || !(outputLayer.getActivationFn() instanceof ActivationSoftmax)) {
+            throw new IllegalArgumentException("The student must end in an output layer with a softmax activation, it ends in "
+                    + output.getClass().getSimpleName());
+        }
+        long teacherClasses = teacher.layerSize(teacher.getnLayers() - 1);
+        if (outputLayer.getNOut() != teacherClasses) {
+            throw new IllegalArgumentException("The student has " + outputLayer.getNOut() + " outputs and the teacher " + teacherClasses
+                    + "; they must share the classes");
+        }
+        outputLayer.setLossFn(new DistillationLoss(temperature, alpha));
+        return student;
+    }
+
     @Override
     public void preProcess(DataSet batch) {
         batch.setLabels(targets(batch.getFeatures(), batch.getLabels()));
     }
 
-    /** The blended targets for {@code features} whose true labels are {@code labels} ([N, classes]). */
+    /** [teacher's softened distribution | labels] for {@code features} whose true labels are {@code labels} ([N, classes]). */
     public INDArray targets(INDArray features, INDArray labels) {
         INDArray probabilities = teacher.output(features, false).castTo(DataType.DOUBLE);
         if (!Arrays.equals(probabilities.shape(), labels.shape())) {
@@ -74,6 +103,6 @@ public final class Distillation implements DataSetPreProcessor {
         }
         INDArray softened = Transforms.pow(Transforms.max(probabilities, 1e-30, false), 1 / temperature, false);
         softened.diviColumnVector(softened.sum(1));
-        return softened.muli(alpha).addi(labels.castTo(DataType.DOUBLE).mul(1 - alpha)).castTo(labels.dataType());
+        return Nd4j.hstack(softened.castTo(labels.dataType()), labels);
     }
 }

@@ -3,13 +3,16 @@ package io.github.nbworkbench.train;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.dataset.api.DataSet;
 
 final class MultiLayerNetworkModel implements TrainableModel {
@@ -111,6 +114,11 @@ final class MultiLayerNetworkModel implements TrainableModel {
     @Override
     public void write(OutputStream out, boolean withUpdaterState) throws IOException {
         ModelSerializer.writeModel(net, out, withUpdaterState);
+    }
+
+    @Override
+    public Optional<ILossFunction> outputLoss() {
+        return net.getOutputLayer().conf().getLayer() instanceof BaseOutputLayer output ? Optional.of(output.getLossFn()) : Optional.empty();
     }
 
     @Override

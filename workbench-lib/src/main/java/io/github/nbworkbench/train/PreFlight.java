@@ -31,9 +31,18 @@ public final class PreFlight {
             throw new ModelDataMismatchException(inputMismatch(model.firstLayer(), batch.getFeatures(), e), e);
         }
         INDArray labels = one.getLabels();
-        if (labels != null && !Arrays.equals(output.shape(), labels.shape())) {
+        if (labels != null && !Arrays.equals(output.shape(), labels.shape()) && !Arrays.equals(widerLabelShape(model, output), labels.shape())) {
             throw new ModelDataMismatchException(outputMismatch(output, labels), null);
         }
+    }
+
+    /** The output's shape with the label columns of a loss that also takes wider labels (see {@link LabelWidth}). */
+    private static long[] widerLabelShape(TrainableModel model, INDArray output) {
+        long[] shape = output.shape().clone();
+        if (shape.length >= 2 && model.outputLoss().orElse(null) instanceof LabelWidth width) {
+            shape[1] = width.labelColumns(shape[1]);
+        }
+        return shape;
     }
 
     private static DataSet firstExample(DataSet batch) {

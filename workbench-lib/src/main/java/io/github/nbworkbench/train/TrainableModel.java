@@ -3,6 +3,7 @@ package io.github.nbworkbench.train;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -10,6 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * One view of a {@link MultiLayerNetwork} or a single-input, single-output {@link ComputationGraph}:
@@ -46,6 +48,9 @@ public interface TrainableModel {
     INDArray output(DataSet batch);
 
     INDArray params();
+
+    /** The loss function of the (first) output layer, or empty when the output is not a layer with one. */
+    Optional<ILossFunction> outputLoss();
 
     void setParams(INDArray params);
 
