@@ -13,6 +13,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Magnitude pruning while fine-tuning, as a training callback: the smallest weights of every dense,
@@ -149,6 +150,7 @@ public final class MagnitudePruning implements Callback {
                 sparsity.append((double) zeroCount / count);
             }
         }
+        sparsity.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         return Table.create("Sparsity by layer", tensors, weights, zeros, sparsity);
     }
 

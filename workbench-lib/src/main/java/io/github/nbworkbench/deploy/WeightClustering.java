@@ -11,6 +11,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Weight clustering (weight sharing): the weights of every dense, output and 2D convolution layer
@@ -123,6 +124,7 @@ public final class WeightClustering {
                 smaller.append(4.0 * count / indexedBytes);
             }
         }
+        smaller.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
         return Table.create("Clustered weights (k = " + k + ")", tensors, weights, distinct, fp32, indexed, smaller);
     }
 

@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Inference speed of the classic Fashion-MNIST CNN on three paths, MultiLayerNetwork, SameDiff and
@@ -62,6 +63,7 @@ public final class InferencePathsBenchmark {
                     .and(speed.intColumn("batch_size").isEqualTo(batchSize))).doubleColumn("samples_per_s").get(0);
             ratio.append(speed.doubleColumn("samples_per_s").get(row) / reference);
         }
+        ratio.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
         return ratio;
     }
 }
