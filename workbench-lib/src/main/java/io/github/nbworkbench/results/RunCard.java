@@ -1,0 +1,222 @@
+package io.github.nbworkbench.results;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.runtime.WorkbenchRuntime;
+import io.github.nbworkbench.train.History;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a reader needs to trust and repeat a run, in one small document: seed, library and Java
+ * versions, backend and hardware, a hash of the data, the model's configuration, training time and
+ * final metrics, and whether training repeats bit for bit. Written as run_card.json and
+ * run_card.md by {@link RunExport}.
+ *
+ * <pre>{@code
+ * RunCard card = RunCard.builder().seed(42).data("Fashion-MNIST, 12,000 images", train).model(net)
+ *     .history(history).determinism(DeterminismCheck.of(() -> Cnns.classic(train), train).run()).build();
+ * }</pre>
+ */
+public final class RunCard {
+
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
+
+    private final JsonObject json;
+
+    private RunCard(JsonObject json) {
+        this.json = json;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads a card back from its JSON. */
+    public static RunCard fromJson(String text) {
+        try {
+            return new RunCard(JsonParser.parseString(text).getAsJsonObject());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not a run card (expected a JSON object): " + e.getMessage(), e);
+        }
+    }
+
+    /** The card as JSON: a copy, so that changing it changes nothing here. */
+    public JsonObject json() {
+        return json.deepCopy();
+    }
+
+    public String toJson() {
+        return GSON.toJson(json);
+    }
+
+    /** The seed, or null when none was recorded. */
+    public Long seed() {
+        return json.has("seed") ? json.get("seed").getAsLong() : null;
+    }
+
+    /** The final value of each metric (the last epoch of the History), e.g. loss, val_accuracy. */
+    public Map<String, Double> finalMetrics() {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (json.has("final_metrics")) {
+            json.getAsJsonObject("final_metrics").entrySet().forEach(e -> metrics.put(e.getKey(), e.getValue().getAsDouble()));
+        }
+        return metrics;
+    }
+
+    /** A string field of a section, e.g. {@code field("data", "hash")}, or null when absent. */
+    public String field(String section, String key) {
+        JsonElement value = json.has(section) && json.get(section).isJsonObject() ? json.getAsJsonObject(section).get(key) : null;
+        return value == null || value.isJsonNull() ? null : value.isJsonPrimitive() ? value.getAsString() : value.toString();
+    }
+
+    /** The card as Markdown for people: every section but the model's full configuration, which stays in the JSON. */
+    public String toMarkdown(String title) {
+        StringBuilder text = new StringBuilder("# Run card: ").append(title).append("\n\n");
+        for (Map.Entry<String, JsonElement> section : json.entrySet()) {
+            text.append("## ").append(section.getKey().replace('_', ' ')).append("\n\n");
+            JsonElement value = section.getValue();
+            if (value.isJsonObject()) {
+                value.getAsJsonObject().entrySet().stream()
+                        .filter(e -> !e.getKey().equals("configuration"))
+                        .forEach(e -> text.append("- ").append(e.getKey().replace('_', ' ')).append(": ").append(plain(e.getValue())).append('\n'));
+            } else {
+                text.append(plain(value)).append('\n');
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String plain(JsonElement value) {
+        return value.isJsonPrimitive() ? value.getAsString() : value.toString();
+    }
+
+    /** Collects the card's sections; {@link #build()} adds the versions and the runtime. */
+    public static final class Builder {
+
+        private final JsonObject json = new JsonObject();
+
+        private Builder() {
+            json.addProperty("created", Instant.now().toString());
+        }
+
+        public Builder seed(long seed) {
+            json.addProperty("seed", seed);
+            return this;
+        }
+
+        /** The training data: a description for people, and its size and hash to compare runs by. */
+        public Builder data(String description, LabeledDataset data) {
+            JsonObject section = new JsonObject();
+            section.addProperty("description", description);
+            section.addProperty("examples", data.size());
+            section.addProperty("hash", DataHash.of(data));
+            json.add("data", section);
+            return this;
+        }
+
+        /** The model: its type, parameter count and DL4J's own JSON of its configuration. */
+        public Builder model(MultiLayerNetwork net) {
+            JsonObject section = new JsonObject();
+            section.addProperty("type", net.getClass().getSimpleName());
+            section.addProperty("layers", net.getnLayers());
+            section.addProperty("parameters", net.numParams());
+            section.add("configuration", JsonParser.parseString(net.getLayerWiseConfigurations().toJson()));
+            json.add("model", section);
+            return this;
+        }
+
+        /** Training time and epochs from the History, and its last epoch's metrics as the final ones. */
+        public Builder history(History history) {
+            JsonObject training = new JsonObject();
+            training.addProperty("epochs", history.rowCount());
+            training.addProperty("seconds", history.rowCount() == 0 ? 0 : history.numberColumn(History.SECONDS).sum());
+            json.add("training", training);
+            JsonObject metrics = new JsonObject();
+            if (history.rowCount() > 0) {
+                Row last = history.row(history.rowCount() - 1);
+                for (String column : history.columnNames()) {
+                    if (!column.equals(History.EPOCH) && !column.equals(History.SECONDS) && !column.equals(History.SAMPLES_PER_SECOND)) {
+                        metrics.addProperty(column, last.getNumber(column));
+                    }
+                }
+            }
+            json.add("final_metrics", metrics);
+            return this;
+        }
+
+        /** Metrics measured after training, e.g. on the test set; added to the final metrics. */
+        public Builder metric(String name, double value) {
+            if (!json.has("final_metrics")) {
+                json.add("final_metrics", new JsonObject());
+            }
+            json.getAsJsonObject("final_metrics").addProperty(name, value);
+            return this;
+        }
+
+        public Builder determinism(DeterminismCheck.Result result) {
+            JsonObject section = new JsonObject();
+            section.addProperty("identical_weights", result.identical());
+            section.addProperty("max_difference", result.maxDifference());
+            section.addProperty("batches", result.batches());
+            section.addProperty("batch_size", result.batchSize());
+            section.addProperty("seed", result.seed());
+            json.add("determinism", section);
+            return this;
+        }
+
+        /** Anything else worth keeping with the run, e.g. its purpose. */
+        public Builder note(String key, String value) {
+            if (!json.has("notes")) {
+                json.add("notes", new JsonObject());
+            }
+            json.getAsJsonObject("notes").addProperty(key, value);
+            return this;
+        }
+
+        public RunCard build() {
+            JsonObject card = json.deepCopy();
+            card.add("versions", versions());
+            card.add("runtime", runtime());
+            return new RunCard(card);
+        }
+
+        private static JsonObject versions() {
+            JsonObject versions = new JsonObject();
+            Properties built = new Properties();
+            try (InputStream in = RunCard.class.getResourceAsStream("versions.properties")) {
+                if (in != null) {
+                    built.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            built.stringPropertyNames().stream().sorted().forEach(name -> versions.addProperty(name, built.getProperty(name)));
+            versions.addProperty("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+            versions.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+            return versions;
+        }
+
+        private static JsonObject runtime() {
+            JsonObject runtime = new JsonObject();
+            Table description = WorkbenchRuntime.describe().toTable();
+            for (Row row : description) {
+                runtime.addProperty(row.getString("property"), row.getString("value"));
+            }
+            return runtime;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.nbworkbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.nbworkbench.data.FashionMnist;
+import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.eval.ClassificationReport;
+import io.github.nbworkbench.eval.Predictions;
+import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.plot.LearningCurves;
+import io.github.nbworkbench.train.History;
+import io.github.nbworkbench.train.Metric;
+import io.github.nbworkbench.train.Trainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.Table;
+
+class RunExportTest {
+
+    private static LabeledDataset train;
+    private static LabeledDataset test;
+    private static MultiLayerNetwork net;
+    private static History history;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void trainASmallCnn() {
+        train = FashionMnist.load().train().limit(640);
+        test = FashionMnist.load().test().limit(200);
+        net = Cnns.classic(train);
+        history = Trainer.of(net).epochs(2).quiet().seed(7).validation(test.batchSize(100).iterator()).metrics(Metric.ACCURACY)
+                .fit(train.batchSize(64).shuffle(7).iterator());
+    }
+
+    @Test
+    void oneCallWritesTablesChartsModelAndRunCardThatLoadBack() throws IOException {
+        Table report = ClassificationReport.of(Predictions.of(net, test.batchSize(100).iterator())).table();
+        RunCard card = RunCard.builder().seed(7).data("Fashion-MNIST, 640 training images", train).model(net).history(history)
+                .metric("test_accuracy", 0.5).note("purpose", "a test").build();
+
+        Path run = RunExport.of("cnn-baseline").history(history).table("classification", report)
+                .chart("loss", LearningCurves.of(history).chart("loss")).withPdf().model(net).card(card).writeTo(folder);
+
+        assertEquals(folder.resolve("cnn-baseline").toAbsolutePath(), run);
+        for (String file : List.of("history.csv", "history.json", "tables/classification.csv", "tables/classification.json",
+                "charts/loss.png", "charts/loss.svg", "charts/loss.pdf", "model.zip", "run_card.json", "run_card.md")) {
+            assertTrue(Files.size(run.resolve(file)) > 0, file);
+        }
+        assertNotNull(ImageIO.read(run.resolve("charts/loss.png").toFile()));
+        assertEquals(2, JsonParser.parseString(Files.readString(run.resolve("history.json"))).getAsJsonArray().size());
+
+        JsonObject json = JsonParser.parseString(Files.readString(run.resolve("run_card.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals("cnn-baseline", json.get("run").getAsString());
+        assertEquals(7, json.get("seed").getAsLong());
+        assertEquals("1.0.0-M2.1", json.getAsJsonObject("versions").get("deeplearning4j").getAsString());
+        assertTrue(json.getAsJsonObject("versions").get("java").getAsString().startsWith(System.getProperty("java.version")));
+        assertTrue(json.getAsJsonObject("runtime").get("backend").getAsString().startsWith("CPU"));
+        assertTrue(json.getAsJsonObject("data").get("hash").getAsString().matches("sha256:[0-9a-f]{64}"));
+        assertEquals(net.numParams(), json.getAsJsonObject("model").get("parameters").getAsLong());
+        assertTrue(json.getAsJsonObject("model").getAsJsonObject("configuration").has("confs"), "DL4J's configuration JSON");
+        assertEquals(2, json.getAsJsonObject("training").get("epochs").getAsInt());
+        assertEquals(history.value("val_accuracy", 2), json.getAsJsonObject("final_metrics").get("val_accuracy").getAsDouble(), 0);
+        assertTrue(Files.readString(run.resolve("run_card.md")).contains("- test accuracy: 0.5"));
+
+        SavedRun saved = SavedRun.load(run);
+        assertEquals("cnn-baseline", saved.name());
+        assertEquals(history.value("loss", 2), saved.history().value("loss", 2), 1e-9);
+        assertEquals(report.rowCount(), saved.table("classification").rowCount());
+        assertEquals(net.output(test.features(), false), saved.network().output(test.features(), false));
+        assertEquals(7L, saved.card().seed());
+    }
+
+    @Test
+    void runNamesThatCouldLeaveTheFolderAreRefused() {
+        Path results = folder.resolve("results");
+        for (String name : List.of("../escaped", "/tmp/escaped", "a/b", "..", ".hidden", "", "a\\b")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> RunExport.of(name), name);
+            assertTrue(refused.getMessage().contains("not a plain name"), refused.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> RunExport.of("ok").table("../table", history));
+        assertThrows(IllegalArgumentException.class, () -> RunExport.of("ok").file("sub/file.txt", out -> out.write(1)));
+        assertFalse(Files.exists(results));
+        assertFalse(Files.exists(folder.resolve("escaped")));
+    }
+
+    @Test
+    void anExportThatFailsHalfWayLeavesThePreviousResultsIntact() throws IOException {
+        RunExport.of("run").history(history).file("notes.txt", out -> out.write("first".getBytes(StandardCharsets.UTF_8))).writeTo(folder);
+
+        UncheckedIOException failed = assertThrows(UncheckedIOException.class, () -> RunExport.of("run").history(history)
+                .file("notes.txt", out -> out.write("second".getBytes(StandardCharsets.UTF_8)))
+                .file("weights.bin", out -> {
+                    out.write(new byte[4096]);
+                    throw new IOException("No space left on device");
+                })
+                .writeTo(folder));
+
+        assertTrue(failed.getMessage().contains("No space left on device"), failed.getMessage());
+        assertTrue(failed.getMessage().contains("previous results"), failed.getMessage());
+        assertEquals("first", Files.readString(folder.resolve("run/notes.txt")));
+        assertFalse(Files.exists(folder.resolve("run/weights.bin")));
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of("run"), left.map(path -> path.getFileName().toString()).toList(), "no staging folder is left behind");
+        }
+    }
+
+    @Test
+    void aResultsFolderThatCannotBeCreatedIsRefusedClearly() throws IOException {
+        Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
+
+        UncheckedIOException refused = assertThrows(UncheckedIOException.class,
+                () -> RunExport.of("run").history(history).writeTo(file.resolve("results")));
+
+        assertTrue(refused.getMessage().startsWith("Cannot write results into"), refused.getMessage());
+    }
+
+    @Test
+    void savedRunsCompareInOneTableAndOneChart() {
+        RunExport.of("a").history(history).card(RunCard.builder().seed(1).history(history).build()).writeTo(folder);
+        History shorter = Trainer.of(Cnns.classic(train)).epochs(1).quiet().seed(2).validation(test.batchSize(100).iterator())
+                .metrics(Metric.ACCURACY).fit(train.batchSize(64).shuffle(2).iterator());
+        RunExport.of("b").history(shorter).writeTo(folder);
+
+        List<SavedRun> runs = SavedRun.loadAll(folder);
+        Table comparison = SavedRun.compare(runs);
+
+        assertEquals(List.of("a", "b"), comparison.stringColumn("run").asList());
+        assertEquals(List.of("1", ""), comparison.stringColumn("seed").asList());
+        assertEquals(List.of(2, 1), comparison.intColumn("epochs").asList());
+        assertEquals(shorter.value("val_loss", 1), comparison.doubleColumn("val_loss").get(1), 1e-9);
+        XYChart chart = SavedRun.chart(runs, "val_loss");
+        assertEquals(List.of("a", "b"), List.copyOf(chart.getSeriesMap().keySet()).stream().map(s -> s.split(" ")[0]).distinct().toList());
+    }
+
+    @Test
+    void theSameDataHashesAlikeAndOneChangedPixelDoesNot() {
+        LabeledDataset data = test.limit(50);
+        String hash = DataHash.of(data);
+        assertEquals(hash, DataHash.of(test.limit(50)));
+        LabeledDataset changed = data.withFeatures(data.features().dup());
+        changed.features().putScalar(new long[] {3, 0, 10, 10}, 0.123);
+        assertNotEquals(hash, DataHash.of(changed));
+    }
+
+    @Test
+    void determinismCheckTrainsTwiceAndComparesTheWeights() {
+        DeterminismCheck.Result result = DeterminismCheck.of(() -> Cnns.classic(train), train).batches(3, 32).seed(5).run();
+
+        assertTrue(result.identical(), result.toString());
+        assertEquals(0, result.maxDifference());
+        assertTrue(result.toString().startsWith("deterministic"), result.toString());
+    }
+}
