@@ -126,3 +126,15 @@ def test_deployment_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path
         assert expected in text, expected
     images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
     assert len(images) >= 2, "the size-vs-accuracy and latency-vs-accuracy charts"
+
+
+def test_results_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
+    """05: exports a run, reads it back, compares two runs, refuses a bad name, survives a failed export."""
+    nb = execute_notebook(NOTEBOOKS / "05-exporting-results.ipynb", tmp_path, monkeypatch)
+    assert not error_outputs(nb), "\n".join(error_outputs(nb))
+    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs)
+    for expected in ["deterministic: two runs", "run_card.json", "# Run card: classic-cnn", "- hash: sha256:",
+                     "the reloaded model gives the same outputs: true; both runs saw the same data: true",
+                     "'../elsewhere' is not a plain name", "No space left on device", "previous export intact: true"]:
+        assert expected in text, expected

@@ -85,23 +85,21 @@ public final class RunCard {
     /** The card as Markdown for people: every section but the model's full configuration, which stays in the JSON. */
     public String toMarkdown(String title) {
         StringBuilder text = new StringBuilder("# Run card: ").append(title).append("\n\n");
+        json.entrySet().stream().filter(field -> !field.getValue().isJsonObject())
+                .forEach(field -> text.append(bullet(field.getKey(), field.getValue())));
         for (Map.Entry<String, JsonElement> section : json.entrySet()) {
-            text.append("## ").append(section.getKey().replace('_', ' ')).append("\n\n");
-            JsonElement value = section.getValue();
-            if (value.isJsonObject()) {
-                value.getAsJsonObject().entrySet().stream()
+            if (section.getValue().isJsonObject()) {
+                text.append("\n## ").append(section.getKey().replace('_', ' ')).append("\n\n");
+                section.getValue().getAsJsonObject().entrySet().stream()
                         .filter(e -> !e.getKey().equals("configuration"))
-                        .forEach(e -> text.append("- ").append(e.getKey().replace('_', ' ')).append(": ").append(plain(e.getValue())).append('\n'));
-            } else {
-                text.append(plain(value)).append('\n');
+                        .forEach(e -> text.append(bullet(e.getKey(), e.getValue())));
             }
-            text.append('\n');
         }
         return text.toString();
     }
 
-    private static String plain(JsonElement value) {
-        return value.isJsonPrimitive() ? value.getAsString() : value.toString();
+    private static String bullet(String key, JsonElement value) {
+        return "- " + key.replace('_', ' ') + ": " + (value.isJsonPrimitive() ? value.getAsString() : value.toString()) + "\n";
     }
 
     /** Collects the card's sections; {@link #build()} adds the versions and the runtime. */

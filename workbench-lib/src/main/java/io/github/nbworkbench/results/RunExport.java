@@ -148,7 +148,8 @@ public final class RunExport {
             return target;
         } catch (IOException | RuntimeException e) {
             String previous = Files.exists(target) ? "; the previous results in " + target + " are unchanged" : "";
-            throw new UncheckedIOException(new IOException("Could not export the run '" + name + "' to " + target + ": " + e.getMessage() + previous, e));
+            throw new UncheckedIOException("Could not export the run '" + name + "' to " + target + ": " + e.getMessage() + previous,
+                    e instanceof IOException io ? io : new IOException(e));
         } finally {
             deleteRecursively(staging);
         }
