@@ -1,8 +1,7 @@
 """What a person sees: 00-tour.ipynb run in a real browser.
 
 A Jupyter Notebook server (127.0.0.1, a free port, a random token) serves a temporary copy of the
-tour with one cell added at its end: a short training run, for the live progress display (the
-tour itself trains nothing). tests/browser/run-notebook.mjs opens it in Debian's Chromium,
+tour. tests/browser/run-notebook.mjs opens it in Debian's Chromium,
 headless, through playwright-core, runs all cells, saves a screenshot to build/test-artifacts/
 and prints what the page shows as JSON; the asserts are here. WORKBENCH_SKIP_BROWSER=1 skips it.
 """
@@ -19,7 +18,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import nbformat
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,25 +26,7 @@ DRIVER_DIR = REPO / "tests" / "browser"
 SCREENSHOT = REPO / "build" / "test-artifacts" / "browser-00-tour.png"
 CHROMIUM = os.environ.get("WORKBENCH_CHROMIUM", "/usr/bin/chromium")
 RUN_TIMEOUT = 300  # seconds for all cells (the smoke profile needs well under one)
-EPOCHS = 3
-TRAINING_CELL = """\
-// A short training run, shown by the live progress display
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.*;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
-import io.github.nbworkbench.data.LabeledDataset;
-import io.github.nbworkbench.train.*;
-
-var tiny = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(42).list()
-    .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.RELU).build())
-    .layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(8).nOut(2).activation(Activation.SOFTMAX).build())
-    .build());
-tiny.init();
-var points = LabeledDataset.classification(Nd4j.rand(512, 4), new int[512], java.util.List.of("a", "b"));
-History tinyHistory = Trainer.of(tiny).epochs(%d).fit(points.batchSize(16).iterator());
-""" % EPOCHS
+EPOCHS = 3  # of the tour's training cell
 JAVA_EXCEPTION = re.compile(r"\b[\w.$]+(Exception|Error)\b|^\s+at [\w.$]+\(", re.MULTILINE)
 
 
@@ -89,9 +69,7 @@ def notebook_server(java_kernelspec, tmp_path):
                     + "\n  ".join(missing), pytrace=False)
     root = tmp_path / "notebooks"
     root.mkdir()
-    tour = nbformat.read(TOUR, as_version=4)
-    tour.cells.append(nbformat.v4.new_code_cell(TRAINING_CELL))
-    nbformat.write(tour, root / TOUR.name)
+    shutil.copy(TOUR, root / TOUR.name)
     port, token = free_port(), secrets.token_hex(24)
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
                JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
@@ -178,7 +156,7 @@ def test_tour_in_a_browser_shows_tables_charts_and_live_displays(notebook_server
     assert len(steps) >= 2, "no update in place was seen while the cell ran: %s" % live["shownTexts"]
 
     # live training progress: one HTML display, updated while training, that ends on the last epoch
-    training = cell_with(cells, "// A short training run")
+    training = cell_with(cells, "import io.github.nbworkbench.data.*;")
     progress = [p for o in training["outputs"] for p in o["progress"]]
     assert len(training["outputs"]) == 1 and len(progress) == 1, training
     assert training["maxOutputs"] == 1, "the progress display grew new outputs: %s" % training
