@@ -120,7 +120,7 @@ public final class ParallelTrainer {
         }
         List<String> names = metrics.stream().map(Metric::name).toList();
         History history = History.create(List.of(), validation != null ? names : null);
-        TrainingProgress progress = quiet ? ProgressDisplays.NONE : ProgressDisplays.guarded(ProgressDisplays.discover());
+        TrainingProgress progress = ProgressDisplays.forRun(quiet);
         String runTitle = title != null ? title : "ParallelWrapper, " + workers + " worker" + (workers == 1 ? "" : "s");
         progress.start(new TrainingStart(runTitle, 1, epochs, -1, history.metricNames()));
         ParallelWrapper wrapper = new ParallelWrapper.Builder<>(model.model())

@@ -1,0 +1,231 @@
+package io.github.nbworkbench.spark;
+
+import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.progress.EpochEnd;
+import io.github.nbworkbench.progress.TrainingProgress;
+import io.github.nbworkbench.progress.TrainingStart;
+import io.github.nbworkbench.train.History;
+import io.github.nbworkbench.train.Metric;
+import io.github.nbworkbench.train.ProgressDisplays;
+import io.github.nbworkbench.train.TrainableModel;
+import io.github.nbworkbench.train.Validation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.api.TrainingMaster;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/**
+ * Trains a network on Apache Spark with DL4J's own Spark training, shaped like
+ * {@link io.github.nbworkbench.train.Trainer}: model, data, validation, epochs, and the same
+ * {@link History} table, one row per epoch. Parameter averaging by default; gradient sharing as an
+ * option ({@link SparkTraining}).
+ *
+ * <pre>{@code
+ * History history = SparkTrainer.of(net).master("local[2]").epochs(3)
+ *     .validation(test.batchSize(500).iterator()).metrics(Metric.ACCURACY).fit(train);
+ * }</pre>
+ *
+ * Without a master it runs in {@code local[N]} with N the machine's cores; {@code master("spark://host:7077")}
+ * (or a context from {@code spark-submit}, {@link #sparkContext(JavaSparkContext)}) runs on a
+ * cluster. Validation runs on the driver. A failed task fails the run with Spark's reason, and a
+ * run that exceeds its {@link #timeout(Duration)} is cancelled rather than left hanging.
+ */
+public final class SparkTrainer {
+
+    private final MultiLayerNetwork net;
+    private String master;
+    private JavaSparkContext context;
+    private SparkTraining training = SparkTraining.parameterAveraging();
+    private int epochs = 1;
+    private DataSetIterator validation;
+    private final List<Metric> metrics = new ArrayList<>();
+    private Duration timeout = Duration.ofHours(1);
+    private long seed = 42;
+    private boolean quiet;
+    private String title;
+
+    private SparkTrainer(MultiLayerNetwork net) {
+        this.net = Objects.requireNonNull(net, "net");
+        if (net.getLayers() == null) {
+            throw new IllegalArgumentException("The network is not initialised; call init() first");
+        }
+    }
+
+    public static SparkTrainer of(MultiLayerNetwork net) {
+        return new SparkTrainer(net);
+    }
+
+    /** The Spark master: "local[2]", "spark://host:7077", "yarn"... (default: local[cores]). */
+    public SparkTrainer master(String master) {
+        this.master = Objects.requireNonNull(master, "master");
+        return this;
+    }
+
+    /** Trains in an existing context, e.g. the one of a spark-submit job; it is left running. */
+    public SparkTrainer sparkContext(JavaSparkContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        return this;
+    }
+
+    /** How the workers combine what they learn: parameter averaging (default) or gradient sharing. */
+    public SparkTrainer training(SparkTraining training) {
+        this.training = Objects.requireNonNull(training, "training");
+        return this;
+    }
+
+    public SparkTrainer epochs(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be 1 or more, got " + epochs);
+        }
+        this.epochs = epochs;
+        return this;
+    }
+
+    /** Validation data, scored on the driver after every epoch (val_loss and val_ of each metric). */
+    public SparkTrainer validation(DataSetIterator validation) {
+        this.validation = Objects.requireNonNull(validation, "validation");
+        return this;
+    }
+
+    public SparkTrainer metrics(Metric... metrics) {
+        this.metrics.addAll(List.of(metrics));
+        return this;
+    }
+
+    /** The longest the whole run may take before it is cancelled (default one hour). */
+    public SparkTrainer timeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The timeout must be positive, got " + timeout);
+        }
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** Seed of the order in which the examples are split among the workers. */
+    public SparkTrainer seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public SparkTrainer quiet() {
+        this.quiet = true;
+        return this;
+    }
+
+    public SparkTrainer title(String title) {
+        this.title = title;
+        return this;
+    }
+
+    /** Trains on {@code train} for the set epochs; the network passed to {@link #of} holds the trained parameters. */
+    public History fit(LabeledDataset train) {
+        Objects.requireNonNull(train, "train");
+        JavaSparkContext sc = context != null ? context : new JavaSparkContext(new SparkConf()
+                .setMaster(master != null ? master : "local[" + Runtime.getRuntime().availableProcessors() + "]")
+                .setAppName(title != null ? title : "workbench SparkTrainer")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.ui.enabled", "false"));
+        ExecutorService driver = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "spark-trainer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<History> run = driver.submit(() -> train(sc, train));
+            try {
+                return run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                sc.cancelAllJobs();
+                run.cancel(true);
+                throw new IllegalStateException("Spark training did not finish within " + timeout + "; its jobs were cancelled."
+                        + " Give a longer timeout(...) if the data needs it, or look at the Spark logs for a stuck executor", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw new IllegalStateException("Spark training failed: " + rootMessage(cause), cause);
+            } catch (InterruptedException e) {
+                sc.cancelAllJobs();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while training on Spark; its jobs were cancelled", e);
+            }
+        } finally {
+            driver.shutdownNow();
+            if (context == null) {
+                sc.stop();
+            }
+        }
+    }
+
+    private History train(JavaSparkContext sc, LabeledDataset train) {
+        TrainingMaster<?, ?> master = training.trainingMaster(sc);
+        SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(sc, net, master);
+        JavaRDD<DataSet> examples = sc.parallelize(batches(train, training.batchSizePerWorker()), sc.defaultParallelism());
+        List<String> names = metrics.stream().map(Metric::name).toList();
+        History history = History.create(List.of(), validation != null ? names : null);
+        TrainingProgress progress = ProgressDisplays.forRun(quiet);
+        progress.start(new TrainingStart(title != null ? title : "Spark " + sc.master() + ", " + training, 1, epochs, -1, history.metricNames()));
+        try {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long start = System.nanoTime();
+                sparkNet.fit(examples);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                MultiLayerNetwork trained = sparkNet.getNetwork();
+                if (trained != net) {
+                    net.setParams(trained.params());
+                }
+                Map<String, Double> values = new LinkedHashMap<>();
+                values.put(History.LOSS, sparkNet.getScore());
+                if (validation != null) {
+                    values.putAll(Validation.score(TrainableModel.of(net), validation, metrics));
+                }
+                values.put(History.LEARNING_RATE, Double.NaN);
+                values.put(History.SECONDS, (System.nanoTime() - start) / 1e9);
+                values.put(History.SAMPLES_PER_SECOND, train.size() / seconds);
+                history.append(epoch, values);
+                progress.epoch(new EpochEnd(epoch, history.epochValues(epoch).values()));
+            }
+        } catch (RuntimeException | Error e) {
+            progress.end("failed: " + rootMessage(e));
+            throw e;
+        } finally {
+            master.deleteTempFiles(sc);
+        }
+        progress.end("finished " + epochs + " epochs");
+        return history;
+    }
+
+    /** The data in minibatches of the workers' batch size, shuffled once with the seed. */
+    private List<DataSet> batches(LabeledDataset train, int batchSize) {
+        List<DataSet> batches = new ArrayList<>();
+        DataSetIterator iterator = train.batchSize(batchSize).shuffle(seed).iterator();
+        while (iterator.hasNext()) {
+            org.nd4j.linalg.dataset.api.DataSet batch = iterator.next();
+            batches.add(new DataSet(batch.getFeatures().dup(), batch.getLabels().dup()));
+        }
+        return batches;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (cause: " + root + ")";
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.nbworkbench.spark;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.spark.api.TrainingMaster;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
+import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
+
+/**
+ * How Spark workers combine what they learn, as DL4J's training masters:
+ * {@link #parameterAveraging()} (each worker fits its share for a few batches, then the parameters
+ * are averaged; simple and reliable) or {@link #gradientSharing()} (workers exchange quantized
+ * gradient updates through DL4J's Aeron-based parameter server; less traffic on big models).
+ */
+public final class SparkTraining {
+
+    private final boolean sharing;
+    private int batchSizePerWorker = 32;
+    private int averagingFrequency = 5;
+
+    private SparkTraining(boolean sharing) {
+        this.sharing = sharing;
+    }
+
+    public static SparkTraining parameterAveraging() {
+        return new SparkTraining(false);
+    }
+
+    /** Gradient sharing. It needs {@code -Daeron.publication.unblock.timeout=60000000000} on the JVM (DESIGN.md). */
+    public static SparkTraining gradientSharing() {
+        return new SparkTraining(true);
+    }
+
+    /** Examples per worker per step (default 32). */
+    public SparkTraining batchSizePerWorker(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("The batch size per worker must be 1 or more, got " + batchSize);
+        }
+        this.batchSizePerWorker = batchSize;
+        return this;
+    }
+
+    /** Parameter averaging: batches each worker fits between two averagings (default 5). */
+    public SparkTraining averagingFrequency(int batches) {
+        if (batches < 1) {
+            throw new IllegalArgumentException("The averaging frequency must be 1 batch or more, got " + batches);
+        }
+        this.averagingFrequency = batches;
+        return this;
+    }
+
+    int batchSizePerWorker() {
+        return batchSizePerWorker;
+    }
+
+    TrainingMaster<?, ?> trainingMaster(JavaSparkContext sc) {
+        if (sharing) {
+            VoidConfiguration voidConfiguration = VoidConfiguration.builder()
+                    .unicastPort(40123)
+                    .networkMask("127.0.0.0/8")
+                    .controllerAddress("127.0.0.1")
+                    .build();
+            return new SharedTrainingMaster.Builder(voidConfiguration, batchSizePerWorker)
+                    .batchSizePerWorker(batchSizePerWorker)
+                    .workersPerNode(sc.defaultParallelism())
+                    .build();
+        }
+        return new ParameterAveragingTrainingMaster.Builder(batchSizePerWorker)
+                .batchSizePerWorker(batchSizePerWorker)
+                .averagingFrequency(averagingFrequency)
+                .workerPrefetchNumBatches(2)
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return sharing ? "gradient sharing, batch " + batchSizePerWorker + " per worker"
+                : "parameter averaging every " + averagingFrequency + " batches of " + batchSizePerWorker + " per worker";
+    }
+}
