@@ -138,9 +138,10 @@ build_kernel() {
   mkdir -p "$REPO/build"
   say "building with Maven for $ND4J_CLASSIFIER (the first build downloads ~1 GB into ~/.m2); log: ${log#"$REPO"/}"
   rm -rf "$KERNEL_LIB"   # so a native build of another CPU kind does not stay beside the new one
-  if ! (cd "$REPO" && flock "$MVN_LOCK" mvn -B -ntp -Dnd4j.classifier="$ND4J_CLASSIFIER" -DskipTests package) >"$log" 2>&1; then
+  # the kernel and what it needs; the optional workbench-spark module builds only when asked for
+  if ! (cd "$REPO" && flock "$MVN_LOCK" mvn -B -ntp -Dnd4j.classifier="$ND4J_CLASSIFIER" -DskipTests -pl kernel-ext -am package) >"$log" 2>&1; then
     grep -E '^\[ERROR\]' "$log" | head -n 40 >&2 || tail -n 40 "$log" >&2
-    die "the Maven build failed (full log: $log); rerun: cd $REPO && mvn -B -DskipTests package"
+    die "the Maven build failed (full log: $log); rerun: cd $REPO && mvn -B -DskipTests -pl kernel-ext -am package"
   fi
   [ -f "$KERNEL_JAR" ] || die "the build did not produce $KERNEL_JAR"
   echo "$ND4J_CLASSIFIER" > "$BUILT_CLASSIFIER_FILE"

@@ -1,0 +1,34 @@
+package io.github.nbworkbench.spark;
+
+import io.github.nbworkbench.data.FashionMnist;
+import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.train.History;
+import io.github.nbworkbench.train.Metric;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * The classic CNN trained on Fashion-MNIST with {@link SparkTrainer}, as a job for
+ * {@code spark-submit} (see the README): the driver reads the data and ships it to the executors.
+ * Arguments: [epochs] [training images]; the master comes from spark-submit's {@code --master}.
+ */
+public final class FashionMnistOnSpark {
+
+    private FashionMnistOnSpark() {
+    }
+
+    public static void main(String[] args) {
+        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int images = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
+        FashionMnist fashion = FashionMnist.load();
+        LabeledDataset train = fashion.train().limit(images);
+        MultiLayerNetwork net = Cnns.classic(train);
+        try (JavaSparkContext sc = new JavaSparkContext(new SparkConf().setAppName("workbench: Fashion-MNIST CNN on Spark"))) {
+            History history = SparkTrainer.of(net).sparkContext(sc).epochs(epochs)
+                    .validation(fashion.test().batchSize(500).iterator()).metrics(Metric.ACCURACY).fit(train);
+            System.out.println(history.printAll());
+        }
+    }
+}
