@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Runs a benchmark main class from workbench-lib's test sources: builds the test classes and the
-# test classpath first (under the shared Maven lock), then runs MAIN_CLASS with its arguments.
-# Usage: benchmarks/run-java-benchmark.sh MAIN_CLASS [ARGS...]
+# Runs a benchmark main class from a module's test sources (workbench-lib unless BENCHMARK_MODULE
+# names another, e.g. workbench-spark): builds the test classes and the test classpath first (under
+# the shared Maven lock), then runs MAIN_CLASS with its arguments and the JVM flags in JAVA_OPTS.
+# Usage: [BENCHMARK_MODULE=...] [JAVA_OPTS=...] benchmarks/run-java-benchmark.sh MAIN_CLASS [ARGS...]
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-classpath_file="$root/workbench-lib/target/benchmark-classpath.txt"
+module=${BENCHMARK_MODULE:-workbench-lib}
+classpath_file="$root/$module/target/benchmark-classpath.txt"
 
 # Several people share the build machine; Maven runs one at a time under this lock.
 lock=()
 if command -v flock >/dev/null; then
     lock=(flock "${WORKBENCH_MVN_LOCK:-/tmp/workbench-mvn.lock}")
 fi
-"${lock[@]}" mvn -B -q -pl workbench-lib test-compile dependency:build-classpath \
+# -am builds workbench-lib from this checkout too; every module writes the classpath file, the
+# benchmark's module last
+"${lock[@]}" mvn -B -q -pl "$module" -am test-compile dependency:build-classpath \
     -Dnd4j.classifier="$(bash environment/nd4j-classifier.sh)" \
     -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 
-exec java -cp "workbench-lib/target/classes:workbench-lib/target/test-classes:$(cat "$classpath_file")" "$@"
+# shellcheck disable=SC2086  # JAVA_OPTS holds several flags on purpose
+exec java ${JAVA_OPTS:-} -cp "workbench-lib/target/classes:$module/target/classes:$module/target/test-classes:$(cat "$classpath_file")" "$@"

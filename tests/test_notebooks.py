@@ -54,6 +54,12 @@ def test_tour_notebook_runs_without_errors(java_kernelspec, tmp_path, monkeypatc
     assert "text/html" in mimes, "00-tour.ipynb shows no text/html output: %s" % sorted(mimes)
 
 
+def plain_text(nb):
+    """Every code cell's text/plain outputs, one after the other."""
+    return "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs)
+
+
 def error_outputs(nb):
     return [
         "cell %d: %s: %s" % (i, out["ename"], out["evalue"])
@@ -75,8 +81,7 @@ def test_cnn_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monke
         live = [o for o in displays if "nbw-progress" in str(o.get("data", {}).get("text/html", ""))]
         # the Fashion-MNIST cell trains twice in a loop: one live display per run, never one per batch
         assert 1 <= len(live) <= 2 and len(live) == len(displays), cell.source
-    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
-                     for o in c.outputs)
+    text = plain_text(nb)
     assert "loaded model gives the same outputs: true" in text
     assert "Classification report" in text
 
@@ -90,8 +95,7 @@ def test_text_generation_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp
     live = [o for o in training[0].outputs if "nbw-progress" in str(o.get("data", {}).get("text/html", ""))]
     assert len(live) == 1, "one live display for the run"
     assert "nbw-note" in live[0]["data"]["text/html"], "the last epoch's sample shows in the live display"
-    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
-                     for o in c.outputs)
+    text = plain_text(nb)
     assert "the reloaded model writes the same text: true" in text
     assert "outside the vocabulary: 'Ü' (U+00DC)" in text
     assert "split into words first" in text and "false / false" in text
@@ -102,8 +106,7 @@ def test_training_problems_notebook_runs_in_the_smoke_profile(java_kernelspec, t
     """03: imbalance remedies, overfitting remedies and the compute tools, each ending in a computed summary."""
     nb = execute_notebook(NOTEBOOKS / "03-training-problems.ipynb", tmp_path, monkeypatch)
     assert not error_outputs(nb), "\n".join(error_outputs(nb))
-    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
-                     for o in c.outputs)
+    text = plain_text(nb)
     for expected in ["Rare-class recall: baseline", "Smallest gap:", "Training budget", "Fastest batch size here:",
                      "2 workers train", "oversampling + rare augmentation", "MixUp"]:
         assert expected in text, expected
@@ -115,8 +118,7 @@ def test_deployment_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path
     """04: every compression, quantization and acceleration step, the ONNX export checked against DL4J, the report."""
     nb = execute_notebook(NOTEBOOKS / "04-deployment-optimization.ipynb", tmp_path, monkeypatch)
     assert not error_outputs(nb), "\n".join(error_outputs(nb))
-    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
-                     for o in c.outputs)
+    text = plain_text(nb)
     differences = re.search(r"ONNX Runtime (\S+), SameDiff (\S+)", text)
     assert differences, "the notebook compares ONNX Runtime and SameDiff with DL4J"
     assert float(differences.group(1)) <= 1e-4 and float(differences.group(2)) <= 1e-4, differences.group(0)
@@ -132,8 +134,7 @@ def test_results_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, m
     """05: exports a run, reads it back, compares two runs, refuses a bad name, survives a failed export."""
     nb = execute_notebook(NOTEBOOKS / "05-exporting-results.ipynb", tmp_path, monkeypatch)
     assert not error_outputs(nb), "\n".join(error_outputs(nb))
-    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
-                     for o in c.outputs)
+    text = plain_text(nb)
     for expected in ["deterministic: two runs", "run_card.json", "# Run card: classic-cnn", "- hash: sha256:",
                      "the reloaded model gives the same outputs: true; both runs saw the same data: true",
                      "'../elsewhere' is not a plain name", "No space left on device", "previous export intact: true"]:
