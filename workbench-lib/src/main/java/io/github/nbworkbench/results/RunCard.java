@@ -76,6 +76,19 @@ public final class RunCard {
         return metrics;
     }
 
+    /** The last epoch's values of a History, all but its time and speed columns; empty for an empty History. */
+    static Map<String, Double> finalMetricsOf(History history) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (history.rowCount() > 0) {
+            history.epochValues(history.lastEpoch()).values().forEach((column, value) -> {
+                if (!column.equals(History.SECONDS) && !column.equals(History.SAMPLES_PER_SECOND)) {
+                    metrics.put(column, value);
+                }
+            });
+        }
+        return metrics;
+    }
+
     /** A string field of a section, e.g. {@code field("data", "hash")}, or null when absent. */
     public String field(String section, String key) {
         JsonElement value = json.has(section) && json.get(section).isJsonObject() ? json.getAsJsonObject(section).get(key) : null;
@@ -144,24 +157,14 @@ public final class RunCard {
             training.addProperty("seconds", history.rowCount() == 0 ? 0 : history.numberColumn(History.SECONDS).sum());
             json.add("training", training);
             JsonObject metrics = new JsonObject();
-            if (history.rowCount() > 0) {
-                Row last = history.row(history.rowCount() - 1);
-                for (String column : history.columnNames()) {
-                    if (!column.equals(History.EPOCH) && !column.equals(History.SECONDS) && !column.equals(History.SAMPLES_PER_SECOND)) {
-                        metrics.addProperty(column, last.getNumber(column));
-                    }
-                }
-            }
+            finalMetricsOf(history).forEach(metrics::addProperty);
             json.add("final_metrics", metrics);
             return this;
         }
 
         /** Metrics measured after training, e.g. on the test set; added to the final metrics. */
         public Builder metric(String name, double value) {
-            if (!json.has("final_metrics")) {
-                json.add("final_metrics", new JsonObject());
-            }
-            json.getAsJsonObject("final_metrics").addProperty(name, value);
+            section("final_metrics").addProperty(name, value);
             return this;
         }
 
@@ -178,11 +181,16 @@ public final class RunCard {
 
         /** Anything else worth keeping with the run, e.g. its purpose. */
         public Builder note(String key, String value) {
-            if (!json.has("notes")) {
-                json.add("notes", new JsonObject());
-            }
-            json.getAsJsonObject("notes").addProperty(key, value);
+            section("notes").addProperty(key, value);
             return this;
+        }
+
+        /** The section {@code name}, added empty when the card has none yet. */
+        private JsonObject section(String name) {
+            if (!json.has(name)) {
+                json.add(name, new JsonObject());
+            }
+            return json.getAsJsonObject(name);
         }
 
         public RunCard build() {

@@ -168,13 +168,6 @@ public final class SavedRun {
         if (card != null && !card.finalMetrics().isEmpty()) {
             return card.finalMetrics();
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        if (history != null && history.rowCount() > 0) {
-            int last = history.rowCount() - 1;
-            history.columnNames().stream()
-                    .filter(column -> !column.equals(History.EPOCH) && !column.equals(History.SECONDS) && !column.equals(History.SAMPLES_PER_SECOND))
-                    .forEach(column -> values.put(column, history.numberColumn(column).getDouble(last)));
-        }
-        return values;
+        return history == null ? Map.of() : RunCard.finalMetricsOf(history);
     }
 }
