@@ -87,12 +87,34 @@ public final class SameDiffInference {
 
         @Override
         public SDVariable convolution(InferenceStep.Convolution step) {
-            return SameDiffInference.convolution(graph, step, x);
+            long[] kernel = step.weights().shape();
+            Conv2DConfig config = Conv2DConfig.builder()
+                    .kH(kernel[2]).kW(kernel[3])
+                    .sH(step.strides()[0]).sW(step.strides()[1])
+                    .dH(step.dilations()[0]).dW(step.dilations()[1])
+                    .pH(step.padsBegin()[0]).pW(step.padsBegin()[1])
+                    .paddingMode(step.sameMode() ? PaddingMode.SAME : PaddingMode.VALID)
+                    .dataFormat("NCHW")
+                    .weightsFormat(WeightsFormat.OIYX)
+                    .build();
+            SDVariable weights = graph.constant(step.weights());
+            return step.bias() == null
+                    ? graph.cnn().conv2d(x, weights, config)
+                    : graph.cnn().conv2d(x, weights, graph.constant(step.bias()), config);
         }
 
         @Override
         public SDVariable pooling(InferenceStep.Pooling step) {
-            return SameDiffInference.pooling(graph, step, x);
+            Pooling2DConfig config = Pooling2DConfig.builder()
+                    .kH(step.kernel()[0]).kW(step.kernel()[1])
+                    .sH(step.strides()[0]).sW(step.strides()[1])
+                    .pH(step.padsBegin()[0]).pW(step.padsBegin()[1])
+                    .dH(1).dW(1)
+                    .paddingMode(step.sameMode() ? PaddingMode.SAME : PaddingMode.VALID)
+                    .type(step.max() ? Pooling2D.Pooling2DType.MAX : Pooling2D.Pooling2DType.AVG)
+                    .isNHWC(false)
+                    .build();
+            return step.max() ? graph.cnn().maxPooling2d(x, config) : graph.cnn().avgPooling2d(x, config);
         }
 
         @Override
@@ -109,56 +131,22 @@ public final class SameDiffInference {
 
         @Override
         public SDVariable activation(InferenceStep.Activation step) {
-            return SameDiffInference.activation(graph, step, x);
+            return switch (step.kind()) {
+                case RELU -> graph.nn().relu(x, 0);
+                case LEAKY_RELU -> graph.nn().leakyRelu(x, step.alpha());
+                case ELU -> step.alpha() == 1.0 ? graph.nn().elu(x) : scaledElu(step.alpha());
+                case SIGMOID -> graph.nn().sigmoid(x);
+                case TANH -> graph.nn().tanh(x);
+                case SOFTPLUS -> graph.nn().softplus(x);
+                case SOFTMAX -> graph.nn().softmax(x, -1);
+            };
         }
-    }
 
-    private static SDVariable convolution(SameDiff graph, InferenceStep.Convolution conv, SDVariable x) {
-        long[] kernel = conv.weights().shape();
-        Conv2DConfig config = Conv2DConfig.builder()
-                .kH(kernel[2]).kW(kernel[3])
-                .sH(conv.strides()[0]).sW(conv.strides()[1])
-                .dH(conv.dilations()[0]).dW(conv.dilations()[1])
-                .pH(conv.padsBegin()[0]).pW(conv.padsBegin()[1])
-                .paddingMode(conv.sameMode() ? PaddingMode.SAME : PaddingMode.VALID)
-                .dataFormat("NCHW")
-                .weightsFormat(WeightsFormat.OIYX)
-                .build();
-        SDVariable weights = graph.constant(conv.weights());
-        return conv.bias() == null
-                ? graph.cnn().conv2d(x, weights, config)
-                : graph.cnn().conv2d(x, weights, graph.constant(conv.bias()), config);
-    }
-
-    private static SDVariable pooling(SameDiff graph, InferenceStep.Pooling pool, SDVariable x) {
-        Pooling2DConfig config = Pooling2DConfig.builder()
-                .kH(pool.kernel()[0]).kW(pool.kernel()[1])
-                .sH(pool.strides()[0]).sW(pool.strides()[1])
-                .pH(pool.padsBegin()[0]).pW(pool.padsBegin()[1])
-                .dH(1).dW(1)
-                .paddingMode(pool.sameMode() ? PaddingMode.SAME : PaddingMode.VALID)
-                .type(pool.max() ? Pooling2D.Pooling2DType.MAX : Pooling2D.Pooling2DType.AVG)
-                .isNHWC(false)
-                .build();
-        return pool.max() ? graph.cnn().maxPooling2d(x, config) : graph.cnn().avgPooling2d(x, config);
-    }
-
-    private static SDVariable activation(SameDiff graph, InferenceStep.Activation activation, SDVariable x) {
-        return switch (activation.kind()) {
-            case RELU -> graph.nn().relu(x, 0);
-            case LEAKY_RELU -> graph.nn().leakyRelu(x, activation.alpha());
-            case ELU -> activation.alpha() == 1.0 ? graph.nn().elu(x) : scaledElu(graph, x, activation.alpha());
-            case SIGMOID -> graph.nn().sigmoid(x);
-            case TANH -> graph.nn().tanh(x);
-            case SOFTPLUS -> graph.nn().softplus(x);
-            case SOFTMAX -> graph.nn().softmax(x, -1);
-        };
-    }
-
-    /** ELU with alpha: relu(x) + alpha * (elu(x) - relu(x)), since SameDiff's elu has alpha 1. */
-    private static SDVariable scaledElu(SameDiff graph, SDVariable x, double alpha) {
-        SDVariable positive = graph.nn().relu(x, 0);
-        return positive.add(graph.nn().elu(x).sub(positive).mul(alpha));
+        /** ELU with alpha: relu(x) + alpha * (elu(x) - relu(x)), since SameDiff's elu has alpha 1. */
+        private SDVariable scaledElu(double alpha) {
+            SDVariable positive = graph.nn().relu(x, 0);
+            return positive.add(graph.nn().elu(x).sub(positive).mul(alpha));
+        }
     }
 
     private static long[] withBatchAxis(long[] shape) {
