@@ -1,11 +1,10 @@
 package io.github.nbworkbench.deploy;
 
+import io.github.nbworkbench.files.LittleEndian;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.zip.GZIPOutputStream;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -76,10 +75,7 @@ public final class SizeReport {
 
     /** Gzip of the parameters as little-endian floats: what zero and repeated values (pruning, clustering) save. */
     static long gzippedParameterBytes(MultiLayerNetwork network) {
-        float[] values = Nd4j.toFlattened(network.params()).toFloatVector();
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(values);
-        return gzippedSize(buffer.array());
+        return gzippedSize(LittleEndian.floats(Nd4j.toFlattened(network.params()).toFloatVector()));
     }
 
     static long gzippedSize(byte[] bytes) {

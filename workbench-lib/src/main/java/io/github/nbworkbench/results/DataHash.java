@@ -1,11 +1,11 @@
 package io.github.nbworkbench.results;
 
 import io.github.nbworkbench.data.LabeledDataset;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import io.github.nbworkbench.files.LittleEndian;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.stream.LongStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -30,19 +30,11 @@ public final class DataHash {
     }
 
     private static void update(MessageDigest digest, INDArray array) {
-        ByteBuffer shape = ByteBuffer.allocate(Long.BYTES * (array.rank() + 1)).order(ByteOrder.LITTLE_ENDIAN);
-        shape.putLong(array.rank());
-        for (long size : array.shape()) {
-            shape.putLong(size);
-        }
-        digest.update(shape.array());
+        digest.update(LittleEndian.longs(LongStream.concat(LongStream.of(array.rank()), LongStream.of(array.shape())).toArray()));
         long examples = array.size(0);
         for (long start = 0; start < examples; start += EXAMPLES_PER_CHUNK) {
             INDArray chunk = array.get(NDArrayIndex.interval(start, Math.min(examples, start + EXAMPLES_PER_CHUNK)));
-            float[] values = chunk.castTo(DataType.FLOAT).dup('c').data().asFloat();
-            ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            bytes.asFloatBuffer().put(values);
-            digest.update(bytes.array());
+            digest.update(LittleEndian.floats(chunk.castTo(DataType.FLOAT).dup('c').data().asFloat()));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.nbworkbench.deploy.onnx;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import io.github.nbworkbench.files.LittleEndian;
 import onnx.Onnx;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,24 +14,20 @@ final class OnnxTensors {
 
     static Onnx.TensorProto floats(String name, INDArray values) {
         float[] data = values.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        ByteBuffer bytes = ByteBuffer.allocate(data.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(data);
         return Onnx.TensorProto.newBuilder()
                 .setName(name)
                 .setDataType(Onnx.TensorProto.DataType.FLOAT_VALUE)
                 .addAllDims(dims(values.shape()))
-                .setRawData(ByteString.copyFrom(bytes))
+                .setRawData(ByteString.copyFrom(LittleEndian.floats(data)))
                 .build();
     }
 
     static Onnx.TensorProto longs(String name, long... values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asLongBuffer().put(values);
         return Onnx.TensorProto.newBuilder()
                 .setName(name)
                 .setDataType(Onnx.TensorProto.DataType.INT64_VALUE)
                 .addDims(values.length)
-                .setRawData(ByteString.copyFrom(bytes))
+                .setRawData(ByteString.copyFrom(LittleEndian.longs(values)))
                 .build();
     }
 
