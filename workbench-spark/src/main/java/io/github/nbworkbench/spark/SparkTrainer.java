@@ -190,7 +190,7 @@ public final class SparkTrainer {
                     net.setParams(trained.params());
                 }
                 Map<String, Double> values = new LinkedHashMap<>();
-                values.put(History.LOSS, sparkNet.getScore());
+                values.put(History.LOSS, training.reportsTrainingLoss() ? sparkNet.getScore() : Double.NaN);
                 if (validation != null) {
                     values.putAll(Validation.score(TrainableModel.of(net), validation, metrics));
                 }

@@ -50,6 +50,20 @@ class SparkTrainerTest {
     }
 
     @Test
+    void gradientSharingBetweenTwoLocalWorkersTrainsAPerceptron() {
+        LabeledDataset train = FashionMnist.load().train().limit(3000);
+        LabeledDataset test = FashionMnist.load().test().limit(1000);
+        MultiLayerNetwork net = perceptron(10);
+
+        History history = assertTimeoutPreemptively(Duration.ofMinutes(4), () -> SparkTrainer.of(net).master("local[2]").quiet()
+                .training(SparkTraining.gradientSharing()).validation(test.batchSize(500).iterator()).metrics(Metric.ACCURACY).fit(train));
+
+        assertEquals(1, history.rowCount());
+        assertTrue(history.value("val_accuracy", 1) > 0.55, "validation accuracy after 1 epoch: " + history.value("val_accuracy", 1));
+        assertTrue(Double.isNaN(history.value("loss", 1)), "gradient sharing reports no training loss, so none is shown: " + history.print());
+    }
+
+    @Test
     void aFailingTaskEndsTheRunWithSparksReasonInsteadOfHanging() {
         LabeledDataset train = FashionMnist.load().train().limit(256);
         MultiLayerNetwork wrongOutputs = perceptron(7);   // the labels have 10 classes
