@@ -86,6 +86,25 @@ def test_statements_print_to_stdout(kernel):
     assert stream_text(msgs, "stdout") == "line 0\nline 1\nline 2\n", describe(reply, msgs)
 
 
+def test_an_interrupted_thread_can_still_print_to_the_cell(kernel):
+    """Library threads print while stopping, with their interrupt flag set (Spark's workers do);
+    ZeroMQ refuses to send from such a thread, so the kernel clears the flag around the write."""
+    code = (
+        "boolean[] stillInterrupted = new boolean[1];\n"
+        "Thread stopping = new Thread(() -> {\n"
+        "    Thread.currentThread().interrupt();\n"
+        "    System.err.println(\"last words of an interrupted thread\");\n"
+        "    stillInterrupted[0] = Thread.currentThread().isInterrupted();\n"
+        "});\n"
+        "stopping.start(); stopping.join();\n"
+        "stillInterrupted[0]"
+    )
+    reply, msgs = run_ok(kernel, code)
+    assert stream_text(msgs, "stderr") == "last words of an interrupted thread\n", describe(reply, msgs)
+    assert result_text(msgs) == "true", "the thread keeps its interrupt flag\n" + describe(reply, msgs)
+    assert_still_works(kernel)
+
+
 # -- display, updateDisplay, render ------------------------------------------------------------
 def test_display_and_update_display(kernel):
     reply, msgs = run_ok(kernel, 'String shownId = display("first version");')

@@ -41,6 +41,7 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 
 import java.io.File;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URL;
 import java.util.ArrayList;
@@ -74,6 +75,22 @@ public final class WorkbenchKernel extends BaseKernel {
         this.assistant = new CodeAssistant(evaluator.analysis());
         this.cellIO = io;
         this.history = history;
+    }
+
+    /** Cell output becomes System.out/err while a cell runs, as in the base library, through {@link InterruptTolerantOutput}. */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        System.setOut(cellIO.systemOut);
+        System.setErr(cellIO.systemErr);
+        System.setIn(cellIO.in);
+        env.defer(() -> {
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+        });
     }
 
     /**
