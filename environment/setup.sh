@@ -11,6 +11,8 @@ PY=/usr/bin/python3
 KERNEL_NAME=java-workbench
 KERNEL_JAR=$REPO/kernel-ext/target/workbench-kernel.jar
 KERNEL_LIB=$REPO/kernel-ext/target/lib
+# what notebooks add with %jars to train on Spark in local mode (notebooks/06-...)
+SPARK_LIBS=("$REPO/workbench-spark/target/lib" "$REPO/workbench-spark/target/spark-lib")
 DATA_DIR=$REPO/build/data
 # Serializes Maven runs that share ~/.m2 (parallel runs can corrupt the local repository).
 MVN_LOCK=${WORKBENCH_MVN_LOCK:-/tmp/workbench-mvn.lock}
@@ -126,7 +128,7 @@ BUILT_CLASSIFIER_FILE=$REPO/build/nd4j-classifier
 
 kernel_is_stale() {
   [ "$rebuild" = yes ] && return 0
-  [ -f "$KERNEL_JAR" ] && [ -d "$KERNEL_LIB" ] || return 0
+  [ -f "$KERNEL_JAR" ] && [ -d "$KERNEL_LIB" ] && [ -d "${SPARK_LIBS[0]}" ] && [ -d "${SPARK_LIBS[1]}" ] || return 0
   [ "$(cat "$BUILT_CLASSIFIER_FILE" 2>/dev/null)" = "$ND4J_CLASSIFIER" ] || return 0
   [ -n "$(find "$REPO/pom.xml" "$REPO/.mvn" "$REPO"/*/pom.xml "$REPO"/*/src \
             -newer "$KERNEL_JAR" -type f -print -quit 2>/dev/null)" ]
@@ -137,11 +139,11 @@ build_kernel() {
   local log=$REPO/build/maven-package.log
   mkdir -p "$REPO/build"
   say "building with Maven for $ND4J_CLASSIFIER (the first build downloads ~1 GB into ~/.m2); log: ${log#"$REPO"/}"
-  rm -rf "$KERNEL_LIB"   # so a native build of another CPU kind does not stay beside the new one
-  # the kernel and what it needs; the optional workbench-spark module builds only when asked for
-  if ! (cd "$REPO" && flock "$MVN_LOCK" mvn -B -ntp -Dnd4j.classifier="$ND4J_CLASSIFIER" -DskipTests -pl kernel-ext -am package) >"$log" 2>&1; then
+  rm -rf "$KERNEL_LIB" "${SPARK_LIBS[@]}"   # so a native build of another CPU kind does not stay beside the new one
+  # the kernel and what it needs, and the Spark module with Spark's jars for the Spark notebook
+  if ! (cd "$REPO" && flock "$MVN_LOCK" mvn -B -ntp -Dnd4j.classifier="$ND4J_CLASSIFIER" -DskipTests -pl kernel-ext,workbench-spark -am package) >"$log" 2>&1; then
     grep -E '^\[ERROR\]' "$log" | head -n 40 >&2 || tail -n 40 "$log" >&2
-    die "the Maven build failed (full log: $log); rerun: cd $REPO && mvn -B -DskipTests -pl kernel-ext -am package"
+    die "the Maven build failed (full log: $log); rerun: cd $REPO && mvn -B -DskipTests -pl kernel-ext,workbench-spark -am package"
   fi
   [ -f "$KERNEL_JAR" ] || die "the build did not produce $KERNEL_JAR"
   echo "$ND4J_CLASSIFIER" > "$BUILT_CLASSIFIER_FILE"

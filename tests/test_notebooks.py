@@ -139,3 +139,24 @@ def test_results_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, m
                      "the reloaded model gives the same outputs: true; both runs saw the same data: true",
                      "'../elsewhere' is not a plain name", "No space left on device", "previous export intact: true"]:
         assert expected in text, expected
+
+
+def test_spark_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
+    """06: the same model with the plain Trainer, on one Spark worker and on two, with gradient
+    sharing, and a failing task; Spark's own log lines stay out of the cells."""
+    nb = execute_notebook(NOTEBOOKS / "06-distributed-training-spark.ipynb", tmp_path, monkeypatch)
+    assert not error_outputs(nb), "\n".join(error_outputs(nb))
+    text = plain_text(nb)
+    for run in ["SparkTrainer.of(perceptron()).master(\"local[1]\")", "SparkTrainer.of(perceptron()).master(\"local[2]\")",
+                "SparkTraining.gradientSharing()"]:
+        cell = next(c for c in nb.cells if c.cell_type == "code" and run in c.source)
+        history = "".join(str(o.get("data", {}).get("text/plain", "")) for o in cell.outputs if o["output_type"] == "execute_result")
+        assert "History" in history and re.search(r"^\s+1\s+\|", history, re.M), "%s shows its History:\n%s" % (run, history)
+    efficiency = re.search(r"Scaling efficiency T1 / \(2 x T2\) = (\S+):", text)
+    assert efficiency and 0 < float(efficiency.group(1)) < 2, text
+    accuracies = re.search(r"Validation accuracy: Trainer (\S+), 1 worker (\S+), 2 workers (\S+)\.", text)
+    assert accuracies and all(float(a) > 0.5 for a in accuracies.groups()), "each run learns (10 classes: chance is 0.1)"
+    assert "Spark training failed: " in text and "Labels and preOutput must have equal shapes" in text
+    streams = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o["output_type"] == "stream")
+    for noise in ["WARN", "log4j", "ERROR org.apache.spark", "Exception in thread"]:
+        assert noise not in streams, "Spark's logging reached the cells:\n" + streams[:2000]
