@@ -180,7 +180,8 @@ public final class History extends Table {
         return Optional.ofNullable(stopReason);
     }
 
-    void setStopReason(String reason) {
+    /** Records why training stopped early; for trainers that run their own epoch loop (e.g. on Spark). */
+    public void setStopReason(String reason) {
         this.stopReason = reason;
     }
 

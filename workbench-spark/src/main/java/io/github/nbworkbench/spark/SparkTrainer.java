@@ -1,19 +1,14 @@
 package io.github.nbworkbench.spark;
 
 import io.github.nbworkbench.data.LabeledDataset;
-import io.github.nbworkbench.progress.EpochEnd;
-import io.github.nbworkbench.progress.TrainingProgress;
-import io.github.nbworkbench.progress.TrainingStart;
+import io.github.nbworkbench.train.Callback;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Metric;
 import io.github.nbworkbench.train.ProgressDisplays;
-import io.github.nbworkbench.train.TrainableModel;
-import io.github.nbworkbench.train.Validation;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +50,7 @@ public final class SparkTrainer {
     private int epochs = 1;
     private DataSetIterator validation;
     private final List<Metric> metrics = new ArrayList<>();
+    private final List<Callback> callbacks = new ArrayList<>();
     private Duration timeout = Duration.ofHours(1);
     private long seed = 42;
     private boolean quiet;
@@ -106,6 +102,37 @@ public final class SparkTrainer {
     public SparkTrainer metrics(Metric... metrics) {
         this.metrics.addAll(List.of(metrics));
         return this;
+    }
+
+    /**
+     * Callbacks called on the driver at the start and end of training and of every epoch:
+     * {@code EarlyStopping}, {@code ModelCheckpoint}, {@code CsvLogger}, {@code ReduceLROnPlateau}
+     * and the like. The workers train the batches out of the driver's sight, so a callback with
+     * batch hooks (a per-batch learning-rate schedule, {@code TerminateOnNaN}) is refused.
+     */
+    public SparkTrainer callbacks(Callback... callbacks) {
+        for (Callback callback : callbacks) {
+            List<String> batchHooks = batchHooksOf(Objects.requireNonNull(callback, "callback"));
+            if (!batchHooks.isEmpty()) {
+                throw new IllegalArgumentException(callback.getClass().getSimpleName() + " acts on batches (" + String.join(", ", batchHooks)
+                        + "), which SparkTrainer cannot call: the Spark workers train the batches. Use callbacks that act at the end"
+                        + " of an epoch (EarlyStopping, ModelCheckpoint, CsvLogger, ReduceLROnPlateau), or train with Trainer");
+            }
+            this.callbacks.add(callback);
+        }
+        return this;
+    }
+
+    private static List<String> batchHooksOf(Callback callback) {
+        List<String> hooks = new ArrayList<>();
+        for (String hook : List.of("onBatchBegin", "onBatchEnd")) {
+            boolean overridden = Arrays.stream(callback.getClass().getMethods())
+                    .anyMatch(method -> method.getName().equals(hook) && method.getDeclaringClass() != Callback.class);
+            if (overridden) {
+                hooks.add(hook);
+            }
+        }
+        return hooks;
     }
 
     /** The longest the whole run may take before it is cancelled (default one hour). */
@@ -175,39 +202,15 @@ public final class SparkTrainer {
     private History train(JavaSparkContext sc, LabeledDataset train) {
         TrainingMaster<?, ?> master = training.trainingMaster(sc);
         SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(sc, net, master);
-        JavaRDD<DataSet> examples = sc.parallelize(batches(train, training.batchSizePerWorker()), sc.defaultParallelism());
-        List<String> names = metrics.stream().map(Metric::name).toList();
-        History history = History.create(List.of(), validation != null ? names : null);
-        TrainingProgress progress = ProgressDisplays.forRun(quiet);
-        progress.start(new TrainingStart(title != null ? title : "Spark " + sc.master() + ", " + training, 1, epochs, -1, history.metricNames()));
+        List<DataSet> batches = batches(train, training.batchSizePerWorker());
+        JavaRDD<DataSet> examples = sc.parallelize(batches, sc.defaultParallelism());
+        SparkTrainingRun run = new SparkTrainingRun(sparkNet, examples, batches.size(), train.size(), training.reportsTrainingLoss(),
+                validation, metrics, callbacks, ProgressDisplays.forRun(quiet), seed, epochs);
         try {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                long start = System.nanoTime();
-                sparkNet.fit(examples);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                MultiLayerNetwork trained = sparkNet.getNetwork();
-                if (trained != net) {
-                    net.setParams(trained.params());
-                }
-                Map<String, Double> values = new LinkedHashMap<>();
-                values.put(History.LOSS, training.reportsTrainingLoss() ? sparkNet.getScore() : Double.NaN);
-                if (validation != null) {
-                    values.putAll(Validation.score(TrainableModel.of(net), validation, metrics));
-                }
-                values.put(History.LEARNING_RATE, Double.NaN);
-                values.put(History.SECONDS, (System.nanoTime() - start) / 1e9);
-                values.put(History.SAMPLES_PER_SECOND, train.size() / seconds);
-                history.append(epoch, values);
-                progress.epoch(new EpochEnd(epoch, history.epochValues(epoch).values()));
-            }
-        } catch (RuntimeException | Error e) {
-            progress.end("failed: " + rootMessage(e));
-            throw e;
+            return run.run(title != null ? title : "Spark " + sc.master() + ", " + training);
         } finally {
             master.deleteTempFiles(sc);
         }
-        progress.end("finished " + epochs + " epochs");
-        return history;
     }
 
     /** The data in minibatches of the workers' batch size, shuffled once with the seed. */

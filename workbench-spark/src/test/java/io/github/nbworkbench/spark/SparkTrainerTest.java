@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.train.Callback;
+import io.github.nbworkbench.train.EpochValues;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Metric;
+import io.github.nbworkbench.train.ModelCheckpoint;
+import io.github.nbworkbench.train.TerminateOnNaN;
+import io.github.nbworkbench.train.TrainingContext;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -17,6 +24,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -61,6 +69,43 @@ class SparkTrainerTest {
         assertEquals(1, history.rowCount());
         assertTrue(history.value("val_accuracy", 1) > 0.55, "validation accuracy after 1 epoch: " + history.value("val_accuracy", 1));
         assertTrue(Double.isNaN(history.value("loss", 1)), "gradient sharing reports no training loss, so none is shown: " + history.print());
+    }
+
+    @Test
+    void epochCallbacksRunOnTheDriverAndCanStopTraining(@TempDir Path folder) {
+        LabeledDataset train = FashionMnist.load().train().limit(1000);
+        LabeledDataset test = FashionMnist.load().test().limit(500);
+        MultiLayerNetwork net = perceptron(10);
+        List<Integer> epochsSeen = new ArrayList<>();
+        Callback stopAfterTwo = new Callback() {
+            @Override
+            public void onEpochEnd(TrainingContext context, EpochValues values) {
+                epochsSeen.add(values.epoch());
+                if (values.epoch() == 2) {
+                    context.setLearningRate(1e-4);
+                    context.stopTraining("two epochs are enough");
+                }
+            }
+        };
+
+        History history = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> SparkTrainer.of(net).master("local[2]").epochs(5).quiet()
+                .validation(test.batchSize(500).iterator()).metrics(Metric.ACCURACY)
+                .callbacks(stopAfterTwo, ModelCheckpoint.keepLast(folder.resolve("checkpoints"), 2)).fit(train));
+
+        assertEquals(List.of(1, 2), epochsSeen);
+        assertEquals(2, history.rowCount());
+        assertEquals("two epochs are enough", history.stopReason().orElseThrow());
+        assertEquals(2e-3, history.value("lr", 1), 1e-12, "the lr column shows the driver's learning rate");
+        assertEquals(1e-4, net.getLayerWiseConfigurations().getConf(0).getLayer().getUpdaterByParam("W").getLearningRate(0, 0), 1e-12);
+        assertTrue(ModelCheckpoint.latestIn(folder.resolve("checkpoints")).isPresent(), "ModelCheckpoint saved the driver's network");
+    }
+
+    @Test
+    void aCallbackWithBatchHooksIsRefusedWithTheReason() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> SparkTrainer.of(perceptron(10)).callbacks(new TerminateOnNaN()));
+
+        assertTrue(refused.getMessage().startsWith("TerminateOnNaN acts on batches (onBatchEnd)"), refused.getMessage());
     }
 
     @Test
