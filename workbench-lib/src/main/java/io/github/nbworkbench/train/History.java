@@ -180,8 +180,7 @@ public final class History extends Table {
         return Optional.ofNullable(stopReason);
     }
 
-    /** Records why training stopped early; for trainers that run their own epoch loop (e.g. on Spark). */
-    public void setStopReason(String reason) {
+    void setStopReason(String reason) {
         this.stopReason = reason;
     }
 

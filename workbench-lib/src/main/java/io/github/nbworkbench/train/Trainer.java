@@ -188,8 +188,7 @@ public final class Trainer {
                     + " use .epochs(1) or an iterator that can be reset");
         }
         return new TrainingLoop(model, train, validation, validationMetricsOnly ? List.of() : List.copyOf(metrics), List.copyOf(metrics),
-                allCallbacks(), display(), title(),
-                runSeed, firstEpoch, epochs, history).run();
+                allCallbacks(), display(), runSeed, firstEpoch, epochs, history).run(title());
     }
 
     private List<Callback> allCallbacks() {

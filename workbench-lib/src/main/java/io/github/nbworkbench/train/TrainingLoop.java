@@ -1,79 +1,52 @@
 package io.github.nbworkbench.train;
 
 import io.github.nbworkbench.progress.BatchProgress;
-import io.github.nbworkbench.progress.EpochEnd;
 import io.github.nbworkbench.progress.TrainingProgress;
-import io.github.nbworkbench.progress.TrainingStart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
-/** One run of {@link Trainer#fit}: the epoch and batch loop, validation, the history, callbacks and progress. */
-final class TrainingLoop implements TrainingContext {
+/** One run of {@link Trainer#fit}: the batch loop of each epoch in this JVM, with validation and the callbacks' batch hooks. */
+final class TrainingLoop extends EpochRun {
 
     private final TrainableModel model;
     private final DataSetIterator train;
     private final DataSetIterator validation;
     private final List<Metric> trainingMetrics;
     private final List<Metric> validationMetrics;
-    private final List<Callback> callbacks;
-    private final TrainingProgress progress;
-    private final String title;
-    private final long seed;
-    private final int firstEpoch;
-    private final int lastEpoch;
-    private final History history;
 
-    private int epoch;
     private long batchesPerEpoch = -1;
     private boolean inEpoch;
     private boolean checkedFirstBatch;
-    private String stopReason;
 
     TrainingLoop(TrainableModel model, DataSetIterator train, DataSetIterator validation, List<Metric> trainingMetrics,
             List<Metric> validationMetrics, List<Callback> callbacks,
-            TrainingProgress progress, String title, long seed, int firstEpoch, int lastEpoch, History history) {
+            TrainingProgress progress, long seed, int firstEpoch, int lastEpoch, History history) {
+        super(model, callbacks, progress, seed, firstEpoch, lastEpoch, history);
         this.model = model;
         this.train = train;
         this.validation = validation;
         this.trainingMetrics = trainingMetrics;
         this.validationMetrics = validationMetrics;
-        this.callbacks = callbacks;
-        this.progress = progress;
-        this.title = title;
-        this.seed = seed;
-        this.firstEpoch = firstEpoch;
-        this.lastEpoch = lastEpoch;
-        this.history = history;
-        this.epoch = firstEpoch - 1;
     }
 
-    History run() {
+    @Override
+    protected void beforeTraining() {
         checkValidationData();
-        callbacks.forEach(callback -> callback.onTrainBegin(this));
-        progress.start(new TrainingStart(title, firstEpoch, lastEpoch, batchesPerEpoch, history.metricNames()));
-        try {
-            for (int next = firstEpoch; next <= lastEpoch && stopReason == null; next++) {
-                runEpoch(next);
-            }
-        } catch (RuntimeException | Error e) {
-            progress.end("failed in epoch " + epoch + ": " + e.getMessage());
-            throw e;
-        }
-        callbacks.forEach(callback -> callback.onTrainEnd(this));
-        history.setStopReason(stopReason);
-        progress.end(stopReason == null ? "finished " + epoch + " epochs" : "stopped after epoch " + epoch + ": " + stopReason);
-        return history;
     }
 
-    private void runEpoch(int number) {
-        epoch = number;
-        Seeds.seedEpoch(seed, number);
+    @Override
+    protected long batchesKnownAtStart() {
+        return batchesPerEpoch;
+    }
+
+    @Override
+    protected void runEpoch(int number) {
+        Seeds.seedEpoch(seed(), number);
         if (train.resetSupported()) {
             train.reset();
         }
@@ -81,21 +54,21 @@ final class TrainingLoop implements TrainingContext {
         for (TrainingListener listener : model.listeners()) {
             listener.onEpochStart(model.model());
         }
-        callbacks.forEach(callback -> callback.onEpochBegin(this, number));
+        notifyEpochBegin(number);
 
         List<Metric.Accumulator> trainingAccumulators = newAccumulators(trainingMetrics);
         long start = System.nanoTime();
         long batch = 0;
         long examples = 0;
         double lossSum = 0;
-        while (train.hasNext() && stopReason == null) {
+        while (train.hasNext() && !isStopRequested()) {
             DataSet data = train.next();
             if (!checkedFirstBatch) {
                 PreFlight.check(model, data);
                 checkedFirstBatch = true;
             }
             batch++;
-            for (Callback callback : callbacks) {
+            for (Callback callback : callbacks()) {
                 callback.onBatchBegin(this, number, batch);
             }
             Validation.addToMetrics(model, trainingAccumulators, data);
@@ -104,17 +77,17 @@ final class TrainingLoop implements TrainingContext {
             int size = data.numExamples();
             lossSum += loss * size;
             examples += size;
-            for (Callback callback : callbacks) {
+            for (Callback callback : callbacks()) {
                 callback.onBatchEnd(this, number, batch, loss);
             }
-            progress.batch(new BatchProgress(number, batch, batchesPerEpoch, lossSum / examples,
+            progress().batch(new BatchProgress(number, batch, batchesPerEpoch, lossSum / examples,
                     examples / ((System.nanoTime() - start) / 1e9)));
         }
         if (batch == 0) {
             throw new IllegalStateException("The training iterator gave no batches in epoch " + number
-                    + (number > firstEpoch ? " (does its reset() work?)" : ""));
+                    + (number > firstEpoch() ? " (does its reset() work?)" : ""));
         }
-        boolean completed = stopReason == null;
+        boolean completed = !isStopRequested();
         if (completed && batchesPerEpoch < 0) {
             batchesPerEpoch = batch;
         }
@@ -136,10 +109,7 @@ final class TrainingLoop implements TrainingContext {
         values.put(History.LEARNING_RATE, learningRate());
         values.put(History.SECONDS, (System.nanoTime() - start) / 1e9);
         values.put(History.SAMPLES_PER_SECOND, examples / trainingSeconds);
-        history.append(number, values);
-        EpochValues epochValues = history.epochValues(number);
-        progress.epoch(new EpochEnd(number, epochValues.values()));
-        callbacks.forEach(callback -> callback.onEpochEnd(this, epochValues));
+        recordEpoch(number, values);
     }
 
     private Map<String, Double> validate() {
@@ -170,35 +140,10 @@ final class TrainingLoop implements TrainingContext {
     }
 
     @Override
-    public Model model() {
-        return model.model();
-    }
-
-    @Override
-    public TrainableModel trainable() {
-        return model;
-    }
-
-    @Override
-    public History history() {
-        return history;
-    }
-
-    @Override
-    public int epoch() {
-        return epoch;
-    }
-
-    @Override
-    public int lastEpoch() {
-        return lastEpoch;
-    }
-
-    @Override
     public long batchesPerEpoch() {
         if (batchesPerEpoch < 0) {
             if (inEpoch) {
-                throw new IllegalStateException("The number of batches is known after epoch " + epoch
+                throw new IllegalStateException("The number of batches is known after epoch " + epoch()
                         + "; ask for it in onTrainBegin, where the trainer can count them");
             }
             batchesPerEpoch = countBatches();
@@ -217,37 +162,5 @@ final class TrainingLoop implements TrainingContext {
             count++;
         }
         return count;
-    }
-
-    @Override
-    public void showNote(String label, String text) {
-        progress.note(label, text);
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public double learningRate() {
-        return model.learningRate().orElse(Double.NaN);
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        model.setLearningRate(learningRate);
-    }
-
-    @Override
-    public void stopTraining(String reason) {
-        if (stopReason == null) {
-            stopReason = reason == null || reason.isBlank() ? "stopped by a callback" : reason;
-        }
-    }
-
-    @Override
-    public boolean isStopRequested() {
-        return stopReason != null;
     }
 }

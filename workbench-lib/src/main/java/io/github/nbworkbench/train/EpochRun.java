@@ -1,0 +1,153 @@
+package io.github.nbworkbench.train;
+
+import io.github.nbworkbench.progress.EpochEnd;
+import io.github.nbworkbench.progress.TrainingProgress;
+import io.github.nbworkbench.progress.TrainingStart;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
+
+/**
+ * What every training run shares, whatever trains its epochs: the callbacks, the progress display,
+ * the history, the learning rate and stopping early. {@link #run} calls {@link #runEpoch} for each
+ * epoch until the last one or until a callback stops training; a subclass trains one epoch there
+ * (in this JVM, or on Spark's workers) and ends it with {@link #recordEpoch}.
+ */
+public abstract class EpochRun implements TrainingContext {
+
+    private final TrainableModel model;
+    private final List<Callback> callbacks;
+    private final TrainingProgress progress;
+    private final long seed;
+    private final int firstEpoch;
+    private final int lastEpoch;
+    private final History history;
+
+    private int epoch;
+    private String stopReason;
+
+    protected EpochRun(TrainableModel model, List<Callback> callbacks, TrainingProgress progress, long seed,
+            int firstEpoch, int lastEpoch, History history) {
+        this.model = model;
+        this.callbacks = List.copyOf(callbacks);
+        this.progress = progress;
+        this.seed = seed;
+        this.firstEpoch = firstEpoch;
+        this.lastEpoch = lastEpoch;
+        this.history = history;
+        this.epoch = firstEpoch - 1;
+    }
+
+    /** Trains from the first epoch to the last, or until stopped; the history says why it stopped, if early. */
+    public final History run(String title) {
+        beforeTraining();
+        callbacks.forEach(callback -> callback.onTrainBegin(this));
+        progress.start(new TrainingStart(title, firstEpoch, lastEpoch, batchesKnownAtStart(), history.metricNames()));
+        try {
+            for (int next = firstEpoch; next <= lastEpoch && stopReason == null; next++) {
+                epoch = next;
+                runEpoch(next);
+            }
+        } catch (RuntimeException | Error e) {
+            progress.end("failed in epoch " + epoch + ": " + e.getMessage());
+            throw e;
+        }
+        callbacks.forEach(callback -> callback.onTrainEnd(this));
+        history.setStopReason(stopReason);
+        progress.end(stopReason == null ? "finished " + epoch + " epochs" : "stopped after epoch " + epoch + ": " + stopReason);
+        return history;
+    }
+
+    /** Checks made before the callbacks see the run, such as whether the validation data can be read; none by default. */
+    protected void beforeTraining() {
+    }
+
+    /** Batches per epoch for the progress display at the start, or -1 when not known yet. */
+    protected long batchesKnownAtStart() {
+        return -1;
+    }
+
+    /** Trains epoch {@code number}: calls {@link #notifyEpochBegin}, trains, then {@link #recordEpoch}. */
+    protected abstract void runEpoch(int number);
+
+    protected final void notifyEpochBegin(int number) {
+        callbacks.forEach(callback -> callback.onEpochBegin(this, number));
+    }
+
+    /** Appends the epoch's values to the history, shows them, and calls the callbacks' epoch end. */
+    protected final void recordEpoch(int number, Map<String, Double> values) {
+        history.append(number, values);
+        EpochValues epochValues = history.epochValues(number);
+        progress.epoch(new EpochEnd(number, epochValues.values()));
+        callbacks.forEach(callback -> callback.onEpochEnd(this, epochValues));
+    }
+
+    protected final List<Callback> callbacks() {
+        return callbacks;
+    }
+
+    protected final TrainingProgress progress() {
+        return progress;
+    }
+
+    protected final int firstEpoch() {
+        return firstEpoch;
+    }
+
+    @Override
+    public final Model model() {
+        return model.model();
+    }
+
+    @Override
+    public final TrainableModel trainable() {
+        return model;
+    }
+
+    @Override
+    public final History history() {
+        return history;
+    }
+
+    @Override
+    public final int epoch() {
+        return epoch;
+    }
+
+    @Override
+    public final int lastEpoch() {
+        return lastEpoch;
+    }
+
+    @Override
+    public final long seed() {
+        return seed;
+    }
+
+    @Override
+    public final double learningRate() {
+        return model.learningRate().orElse(Double.NaN);
+    }
+
+    @Override
+    public final void setLearningRate(double learningRate) {
+        model.setLearningRate(learningRate);
+    }
+
+    @Override
+    public final void showNote(String label, String text) {
+        progress.note(label, text);
+    }
+
+    @Override
+    public final void stopTraining(String reason) {
+        if (stopReason == null) {
+            stopReason = reason == null || reason.isBlank() ? "stopped by a callback" : reason;
+        }
+    }
+
+    @Override
+    public final boolean isStopRequested() {
+        return stopReason != null;
+    }
+}
