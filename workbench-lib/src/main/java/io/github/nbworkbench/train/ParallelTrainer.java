@@ -1,12 +1,7 @@
 package io.github.nbworkbench.train;
 
-import io.github.nbworkbench.progress.EpochEnd;
-import io.github.nbworkbench.progress.TrainingProgress;
-import io.github.nbworkbench.progress.TrainingStart;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.parallelism.ParallelWrapper;
@@ -118,11 +113,7 @@ public final class ParallelTrainer {
         if (epochs > 1 && !train.resetSupported()) {
             throw new IllegalArgumentException("The training iterator cannot be reset, so it can give one epoch only; use .epochs(1)");
         }
-        List<String> names = metrics.stream().map(Metric::name).toList();
-        History history = History.create(List.of(), validation != null ? names : null);
-        TrainingProgress progress = ProgressDisplays.forRun(quiet);
         String runTitle = title != null ? title : "ParallelWrapper, " + workers + " worker" + (workers == 1 ? "" : "s");
-        progress.start(new TrainingStart(runTitle, 1, epochs, -1, history.metricNames()));
         ParallelWrapper wrapper = new ParallelWrapper.Builder<>(model.model())
                 .workers(workers)
                 .averagingFrequency(averagingFrequency)
@@ -132,33 +123,10 @@ public final class ParallelTrainer {
                 .reportScoreAfterAveraging(true)
                 .build();
         try {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                if (train.resetSupported()) {
-                    train.reset();
-                }
-                CountingIterator counted = new CountingIterator(train);
-                long start = System.nanoTime();
-                wrapper.fit(counted);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                model.incrementEpochCount();
-                Map<String, Double> values = new LinkedHashMap<>();
-                values.put(History.LOSS, model.model().score());
-                if (validation != null) {
-                    values.putAll(Validation.score(model, validation, metrics));
-                }
-                values.put(History.LEARNING_RATE, model.learningRate().orElse(Double.NaN));
-                values.put(History.SECONDS, (System.nanoTime() - start) / 1e9);
-                values.put(History.SAMPLES_PER_SECOND, counted.examples() / seconds);
-                history.append(epoch, values);
-                progress.epoch(new EpochEnd(epoch, history.epochValues(epoch).values()));
-            }
-        } catch (RuntimeException | Error e) {
-            progress.end("failed: " + e.getMessage());
-            throw e;
+            return new ParallelTrainingRun(model, wrapper, train, validation, List.copyOf(metrics), ProgressDisplays.forRun(quiet), epochs)
+                    .run(runTitle);
         } finally {
             wrapper.shutdown();
         }
-        progress.end("finished " + epochs + " epochs");
-        return history;
     }
 }
