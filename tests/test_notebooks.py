@@ -156,6 +156,7 @@ def test_spark_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, mon
     assert efficiency and 0 < float(efficiency.group(1)) < 2, text
     accuracies = re.search(r"Validation accuracy: Trainer (\S+), 1 worker (\S+), 2 workers (\S+)\.", text)
     assert accuracies and all(float(a) > 0.5 for a in accuracies.groups()), "each run learns (10 classes: chance is 0.1)"
+    assert "Averaging every 5 minibatches:" in text
     assert "Spark training failed: " in text and "Labels and preOutput must have equal shapes" in text
     streams = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o["output_type"] == "stream")
     for noise in ["WARN", "log4j", "ERROR org.apache.spark", "Exception in thread"]:

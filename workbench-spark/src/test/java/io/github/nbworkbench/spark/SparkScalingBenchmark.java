@@ -41,7 +41,8 @@ public final class SparkScalingBenchmark {
             one = Math.min(one, sparkSeconds("local[1]", train));
             two = Math.min(two, sparkSeconds("local[2]", train));
         }
-        System.out.printf("%,d images, 1 epoch, batch 32 per worker, averaging every 5 batches (best of 2 rounds)%n", images);
+        System.out.printf("%,d images, 1 epoch, batch 32 per worker, averaging every %d batches (best of 2 rounds)%n", images,
+                SparkTraining.DEFAULT_AVERAGING_FREQUENCY);
         System.out.printf("Trainer          %7.1f s%n", trainer);
         System.out.printf("Spark local[1]   %7.1f s   (overhead against Trainer: %.2fx)%n", one, one / trainer);
         System.out.printf("Spark local[2]   %7.1f s   (scaling efficiency T1 / (2 x T2): %.2f)%n", two, one / (2 * two));
