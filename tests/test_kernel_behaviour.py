@@ -86,6 +86,15 @@ def test_statements_print_to_stdout(kernel):
     assert stream_text(msgs, "stdout") == "line 0\nline 1\nline 2\n", describe(reply, msgs)
 
 
+def test_printing_without_line_ends_arrives_with_the_cell_in_few_messages(kernel):
+    code = 'for (int i = 0; i < 2000; i++) System.out.print("."); System.out.print("end"); 42'
+    reply, msgs = run_ok(kernel, code)
+    assert stream_text(msgs, "stdout") == "." * 2000 + "end", describe(reply, msgs)
+    streams = [m for m in msgs if m["msg_type"] == "stream"]
+    assert len(streams) <= 2, "%d stream messages for one line of output" % len(streams)
+    assert result_text(msgs) == "42"
+
+
 def test_an_interrupted_thread_can_still_print_to_the_cell(kernel):
     """Library threads print while stopping, with their interrupt flag set (Spark's workers do);
     ZeroMQ refuses to send from such a thread, so the kernel clears the flag around the write."""

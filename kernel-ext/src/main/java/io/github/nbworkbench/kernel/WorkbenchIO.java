@@ -8,7 +8,7 @@ import java.nio.charset.Charset;
 
 /**
  * The base library's cell IO, with attaching to a request opened up to the kernel's own execute
- * handler, and System.out/err streams that threads can write while interrupted.
+ * handler, and line-buffered System.out/err streams that threads can write while interrupted.
  */
 final class WorkbenchIO extends JupyterIO {
     final PrintStream systemOut;
@@ -23,6 +23,12 @@ final class WorkbenchIO extends JupyterIO {
     void attach(ShellReplyEnvironment env, boolean stdinEnabled) {
         setEnv(env);
         setJupyterInEnabled(stdinEnabled);
+    }
+
+    /** Sends what the cell printed without a line end yet, so it shows before the cell's result. */
+    void flushSystemStreams() {
+        systemOut.flush();
+        systemErr.flush();
     }
 
     void detach(ShellReplyEnvironment env) {

@@ -77,7 +77,7 @@ public final class WorkbenchKernel extends BaseKernel {
         this.history = history;
     }
 
-    /** Cell output becomes System.out/err while a cell runs, as in the base library, through {@link InterruptTolerantOutput}. */
+    /** Cell output becomes System.out/err while a cell runs, as in the base library, line-buffered by {@link InterruptTolerantOutput}. */
     @Override
     protected void replaceOutputStreams(ShellReplyEnvironment env) {
         PrintStream out = System.out;
@@ -115,7 +115,12 @@ public final class WorkbenchKernel extends BaseKernel {
             cellIO.detach(env);
         });
         try {
-            DisplayData result = eval(request.getCode());
+            DisplayData result;
+            try {
+                result = eval(request.getCode());
+            } finally {
+                cellIO.flushSystemStreams();
+            }
             if (result != null && !request.isSilent()) {
                 env.publish(new PublishExecuteResult(count, result));
             }
