@@ -74,8 +74,16 @@ public abstract class EpochRun implements TrainingContext {
         callbacks.forEach(callback -> callback.onEpochBegin(this, number));
     }
 
-    /** Appends the epoch's values to the history, shows them, and calls the callbacks' epoch end. */
-    protected final void recordEpoch(int number, Map<String, Double> values) {
+    /**
+     * Ends epoch {@code number}: adds the learning rate, the seconds since {@code startNanos} (training
+     * and validation) and the samples per second of training to {@code values} (the loss, training
+     * metrics and validation scores), appends them to the history, shows them, and calls the
+     * callbacks' epoch end.
+     */
+    protected final void recordEpoch(int number, Map<String, Double> values, long examples, long startNanos, double trainingSeconds) {
+        values.put(History.LEARNING_RATE, learningRate());
+        values.put(History.SECONDS, (System.nanoTime() - startNanos) / 1e9);
+        values.put(History.SAMPLES_PER_SECOND, examples / trainingSeconds);
         history.append(number, values);
         EpochValues epochValues = history.epochValues(number);
         progress.epoch(new EpochEnd(number, epochValues.values()));

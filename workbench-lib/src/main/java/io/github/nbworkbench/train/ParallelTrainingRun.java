@@ -42,10 +42,7 @@ final class ParallelTrainingRun extends EpochRun {
         if (validation != null) {
             values.putAll(Validation.score(model, validation, metrics));
         }
-        values.put(History.LEARNING_RATE, learningRate());
-        values.put(History.SECONDS, (System.nanoTime() - start) / 1e9);
-        values.put(History.SAMPLES_PER_SECOND, counted.examples() / seconds);
-        recordEpoch(number, values);
+        recordEpoch(number, values, counted.examples(), start, seconds);
     }
 
     @Override

@@ -106,10 +106,7 @@ final class TrainingLoop extends EpochRun {
         if (validation != null && completed) {
             values.putAll(validate());
         }
-        values.put(History.LEARNING_RATE, learningRate());
-        values.put(History.SECONDS, (System.nanoTime() - start) / 1e9);
-        values.put(History.SAMPLES_PER_SECOND, examples / trainingSeconds);
-        recordEpoch(number, values);
+        recordEpoch(number, values, examples, start, trainingSeconds);
     }
 
     private Map<String, Double> validate() {

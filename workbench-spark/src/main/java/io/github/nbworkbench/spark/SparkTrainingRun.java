@@ -64,10 +64,7 @@ final class SparkTrainingRun extends EpochRun {
         if (validation != null) {
             values.putAll(Validation.score(trainable(), validation, metrics));
         }
-        values.put(History.LEARNING_RATE, learningRate());
-        values.put(History.SECONDS, (System.nanoTime() - start) / 1e9);
-        values.put(History.SAMPLES_PER_SECOND, exampleCount / trainingSeconds);
-        recordEpoch(number, values);
+        recordEpoch(number, values, exampleCount, start, trainingSeconds);
     }
 
     @Override
