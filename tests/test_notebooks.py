@@ -35,29 +35,27 @@ def test_tour_notebook_runs_without_errors(java_kernelspec, tmp_path, monkeypatc
     if not TOUR.is_file():
         pytest.skip("%s does not exist yet (another part of the project writes it)" % TOUR)
     nb = execute_notebook(TOUR, tmp_path, monkeypatch)
-    outputs = [
-        (i, out)
-        for i, cell in enumerate(nb.cells)
-        if cell.cell_type == "code"
-        for out in cell.get("outputs", [])
-    ]
-    errors = [
-        "cell %d: %s: %s" % (i, out["ename"], out["evalue"])
-        for i, out in outputs
-        if out["output_type"] == "error"
-    ]
+    errors = error_outputs(nb)
     assert not errors, "00-tour.ipynb has error outputs (executed copy in %s):\n%s" % (
         tmp_path, "\n".join(errors)
     )
-    mimes = {mime for _, out in outputs for mime in out.get("data", {})}
+    mimes = {mime for out in code_outputs(nb) for mime in out.get("data", {})}
     assert "image/png" in mimes, "00-tour.ipynb shows no image/png output: %s" % sorted(mimes)
     assert "text/html" in mimes, "00-tour.ipynb shows no text/html output: %s" % sorted(mimes)
 
 
+def code_outputs(nb):
+    """Every output of every code cell, in order."""
+    return [out for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", [])]
+
+
 def plain_text(nb):
     """Every code cell's text/plain outputs, one after the other."""
-    return "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells if c.cell_type == "code"
-                     for o in c.outputs)
+    return "\n".join(str(o.get("data", {}).get("text/plain", "")) for o in code_outputs(nb))
+
+
+def png_outputs(nb):
+    return [o for o in code_outputs(nb) if "image/png" in o.get("data", {})]
 
 
 def error_outputs(nb):
@@ -110,7 +108,7 @@ def test_training_problems_notebook_runs_in_the_smoke_profile(java_kernelspec, t
     for expected in ["Rare-class recall: baseline", "Smallest gap:", "Training budget", "Fastest batch size here:",
                      "2 workers train", "oversampling + rare augmentation", "MixUp"]:
         assert expected in text, expected
-    images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    images = png_outputs(nb)
     assert len(images) >= 4, "distribution, precision-recall, loss curves and gap charts"
 
 
@@ -126,7 +124,7 @@ def test_deployment_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path
     for expected in ["Int8 weights:", "80% sparsity:", "Int8 plus pruning:", "Distillation with",
                      "Fastest CPU path at batch 32:", "Deployment report", "Batch 32 by thread count"]:
         assert expected in text, expected
-    images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    images = png_outputs(nb)
     assert len(images) >= 2, "the size-vs-accuracy and latency-vs-accuracy charts"
 
 
@@ -158,6 +156,6 @@ def test_spark_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, mon
     assert accuracies and all(float(a) > 0.5 for a in accuracies.groups()), "each run learns (10 classes: chance is 0.1)"
     assert "Averaging every 5 minibatches:" in text
     assert "Spark training failed: " in text and "Labels and preOutput must have equal shapes" in text
-    streams = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o["output_type"] == "stream")
+    streams = "".join(o.get("text", "") for o in code_outputs(nb) if o["output_type"] == "stream")
     for noise in ["WARN", "log4j", "ERROR org.apache.spark", "Exception in thread"]:
         assert noise not in streams, "Spark's logging reached the cells:\n" + streams[:2000]
