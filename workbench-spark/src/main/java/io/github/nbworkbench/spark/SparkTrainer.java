@@ -181,7 +181,7 @@ public final class SparkTrainer {
             } catch (TimeoutException e) {
                 sc.cancelAllJobs();
                 run.cancel(true);
-                throw new IllegalStateException("Spark training did not finish within " + timeout + "; its jobs were cancelled."
+                throw new IllegalStateException("Spark training (" + training + ") did not finish within " + timeout + "; its jobs were cancelled."
                         + " Give a longer timeout(...) if the data needs it, or look at the Spark logs for a stuck executor", e);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
@@ -200,7 +200,7 @@ public final class SparkTrainer {
     }
 
     private History train(JavaSparkContext sc, LabeledDataset train) {
-        TrainingMaster<?, ?> master = training.trainingMaster(sc);
+        TrainingMaster<?, ?> master = training.trainingMaster();
         SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(sc, net, master);
         List<DataSet> batches = batches(train, training.batchSizePerWorker());
         JavaRDD<DataSet> examples = sc.parallelize(batches, sc.defaultParallelism());

@@ -1,6 +1,5 @@
 package io.github.nbworkbench.spark;
 
-import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
@@ -27,6 +26,9 @@ public final class SparkTraining {
 
     private int averagingFrequency = DEFAULT_AVERAGING_FREQUENCY;
 
+    /** Gradient sharing: DL4J trainer threads per executor JVM; more than one can deadlock (see {@link #gradientSharing()}). */
+    private static final int TRAINERS_PER_EXECUTOR = 1;
+
     private SparkTraining(boolean sharing) {
         this.sharing = sharing;
     }
@@ -41,6 +43,12 @@ public final class SparkTraining {
      * In DL4J M2 each Spark task trains one exported minibatch and starts and stops a ParallelWrapper
      * around it, so on a small model it is far slower than averaging (about 80 samples/s on 2 local
      * workers here); it pays on clusters with models large enough that averaging's traffic dominates.
+     *
+     * <p>Each executor JVM trains with one DL4J trainer thread, and the executors share gradients
+     * with each other. DL4J's default of a trainer per core deadlocks intermittently in M2: its first
+     * trainer fits the executor's network while holding the network's lock and waits for the others'
+     * first gradients, while a second trainer, still copying that network, waits for the lock (seen
+     * in a thread dump here, where one of the first two runs hung until its timeout).
      */
     public static SparkTraining gradientSharing() {
         return new SparkTraining(true);
@@ -73,7 +81,7 @@ public final class SparkTraining {
         return batchSizePerWorker;
     }
 
-    TrainingMaster<?, ?> trainingMaster(JavaSparkContext sc) {
+    TrainingMaster<?, ?> trainingMaster() {
         if (sharing) {
             VoidConfiguration voidConfiguration = VoidConfiguration.builder()
                     .unicastPort(40123)
@@ -82,7 +90,7 @@ public final class SparkTraining {
                     .build();
             return new SharedTrainingMaster.Builder(voidConfiguration, batchSizePerWorker)
                     .batchSizePerWorker(batchSizePerWorker)
-                    .workersPerNode(sc.defaultParallelism())
+                    .workersPerNode(TRAINERS_PER_EXECUTOR)
                     .build();
         }
         return new ParameterAveragingTrainingMaster.Builder(batchSizePerWorker)

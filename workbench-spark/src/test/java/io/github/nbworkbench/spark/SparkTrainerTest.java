@@ -57,18 +57,31 @@ class SparkTrainerTest {
         assertTrue(history.value("samples_per_s", 1) > 0);
     }
 
+    /** DL4J's trainer-per-core default hung here in one run of two (a lock-order deadlock); a hang would end as SparkTrainer's timeout. */
     @Test
     void gradientSharingBetweenTwoLocalWorkersTrainsAPerceptron() {
         LabeledDataset train = FashionMnist.load().train().limit(3000);
         LabeledDataset test = FashionMnist.load().test().limit(1000);
         MultiLayerNetwork net = perceptron(10);
 
-        History history = assertTimeoutPreemptively(Duration.ofMinutes(4), () -> SparkTrainer.of(net).master("local[2]").quiet()
-                .training(SparkTraining.gradientSharing()).validation(test.batchSize(500).iterator()).metrics(Metric.ACCURACY).fit(train));
+        History history = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> SparkTrainer.of(net).master("local[2]").quiet()
+                .timeout(Duration.ofMinutes(3)).training(SparkTraining.gradientSharing())
+                .validation(test.batchSize(500).iterator()).metrics(Metric.ACCURACY).fit(train));
 
         assertEquals(1, history.rowCount());
         assertTrue(history.value("val_accuracy", 1) > 0.55, "validation accuracy after 1 epoch: " + history.value("val_accuracy", 1));
         assertTrue(Double.isNaN(history.value("loss", 1)), "gradient sharing reports no training loss, so none is shown: " + history.print());
+    }
+
+    @Test
+    void aRunPastItsTimeoutIsCancelledWithAMessageNamingTheTraining() {
+        LabeledDataset train = FashionMnist.load().train().limit(3000);
+
+        IllegalStateException late = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> assertThrows(IllegalStateException.class,
+                () -> SparkTrainer.of(perceptron(10)).master("local[2]").quiet().epochs(50).timeout(Duration.ofSeconds(3)).fit(train)));
+
+        assertTrue(late.getMessage().startsWith("Spark training (parameter averaging every 50 batches of 32 per worker) did not finish"
+                + " within PT3S; its jobs were cancelled."), late.getMessage());
     }
 
     @Test
