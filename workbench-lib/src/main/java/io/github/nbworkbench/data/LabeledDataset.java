@@ -159,6 +159,34 @@ public final class LabeledDataset {
         return new TrainValidationSplit(select(split.first()), select(split.second()));
     }
 
+    /**
+     * Three parts in one call: {@code validationFraction} of the examples to watch training with,
+     * {@code testFraction} held back for the final score, the rest to train on; stratified by class
+     * for classification, at random for regression, each part in a random order set by {@code seed}.
+     *
+     * <pre>{@code
+     * TrainValidationTestSplit parts = data.trainValidationTestSplit(0.15, 0.15, 42);
+     * Trainer.of(net).validation(parts.validation().batchSize(64).iterator()).fit(parts.train().batchSize(32).shuffle(1).iterator());
+     * }</pre>
+     */
+    public TrainValidationTestSplit trainValidationTestSplit(double validationFraction, double testFraction, long seed) {
+        if (!(validationFraction > 0 && testFraction > 0 && validationFraction + testFraction < 1)) {
+            throw new IllegalArgumentException("validation and test fractions must be above 0 and leave some examples for training;"
+                    + " got validation " + validationFraction + " and test " + testFraction);
+        }
+        int validationCount = (int) Math.round(size() * validationFraction);
+        int testCount = (int) Math.round(size() * testFraction);
+        if (validationCount == 0 || testCount == 0 || validationCount + testCount >= size()) {
+            throw new IllegalArgumentException(size() + " examples are too few for validation " + validationFraction + " and test "
+                    + testFraction + ": that gives " + validationCount + " validation, " + testCount + " test and "
+                    + (size() - validationCount - testCount) + " training examples; every part needs 1 or more");
+        }
+        TrainValidationSplit withoutTest = trainValidationSplit(testFraction, seed);
+        LabeledDataset rest = withoutTest.train();
+        TrainValidationSplit trainAndValidation = rest.trainValidationSplit((double) validationCount / rest.size(), seed + 1);
+        return new TrainValidationTestSplit(trainAndValidation.train(), trainAndValidation.validation(), withoutTest.validation());
+    }
+
     /** Each example's features as one row: {@code [N, 1, 28, 28]} becomes {@code [N, 784]}. */
     public LabeledDataset flat() {
         return withFeatures(features.reshape('c', size(), features.length() / size()));
