@@ -32,6 +32,11 @@ public final class LabeledDataset {
             throw new IllegalArgumentException("features must be [N, ...] and labels [N, k] with the same N; got features "
                     + Arrays.toString(features.shape()) + " and labels " + Arrays.toString(labels.shape()));
         }
+        if (features.size(0) == 0) {
+            throw new IllegalArgumentException("a dataset needs 1 example or more; these features hold none "
+                    + Arrays.toString(features.shape()) + " (an empty file or folder, a filter that kept nothing, or a part"
+                    + " of a split too small to hold an example?)");
+        }
         this.features = features;
         this.labels = labels;
         this.classNames = List.copyOf(classNames);
@@ -134,8 +139,8 @@ public final class LabeledDataset {
      * smoke runs on a small part of the data. Examples keep their order.
      */
     public LabeledDataset limit(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("limit must be 0 or more, got " + n);
+        if (n < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more, got " + n);
         }
         if (n >= size()) {
             return this;
@@ -156,6 +161,10 @@ public final class LabeledDataset {
         IndexSplit split = isClassification()
                 ? IndexSplits.stratified(classIndices, validationFraction, seed)
                 : IndexSplits.random(size(), validationFraction, seed);
+        if (split.first().length == 0 || split.second().length == 0) {
+            throw new IllegalArgumentException("validation fraction " + validationFraction + " of " + size() + " examples leaves "
+                    + split.first().length + " for training and " + split.second().length + " for validation; each part needs 1 or more");
+        }
         return new TrainValidationSplit(select(split.first()), select(split.second()));
     }
 

@@ -187,7 +187,12 @@ public final class TabularData {
             NumericColumn<?> column = (NumericColumn<?>) table.column(columns.get(c));
             requireNoMissing(column);
             for (int row = 0; row < table.rowCount(); row++) {
-                matrix.putScalar(row, c, column.getDouble(row));
+                double value = column.getDouble(row);
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("column '" + column.name() + "' holds " + value + " in " + where(row)
+                            + "; features and targets must be finite numbers: fix or drop that row");
+                }
+                matrix.putScalar(row, c, value);
             }
         }
         return matrix;

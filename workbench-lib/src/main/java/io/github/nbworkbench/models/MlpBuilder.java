@@ -9,14 +9,12 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Settings of a network from {@link Mlps}: hidden dense layers, each [dense - (batch norm) -
@@ -29,7 +27,7 @@ public final class MlpBuilder {
     public static final long DEFAULT_SEED = 42;
     static final int[] DEFAULT_HIDDEN_SIZES = {64, 64};
 
-    private final boolean regression;
+    private final OutputHead head;
     private int[] hiddenSizes = DEFAULT_HIDDEN_SIZES.clone();
     private Activation activation = Activation.RELU;
     private double dropout;
@@ -38,8 +36,8 @@ public final class MlpBuilder {
     private double learningRate = DEFAULT_LEARNING_RATE;
     private long seed = DEFAULT_SEED;
 
-    MlpBuilder(boolean regression) {
-        this.regression = regression;
+    MlpBuilder(OutputHead head) {
+        this.head = head;
     }
 
     /** Units of each hidden layer, input side first; none gives a linear (softmax or least-squares) model. Default 64, 64. */
@@ -107,13 +105,6 @@ public final class MlpBuilder {
     }
 
     private MultiLayerConfiguration configuration(InputType input, int outputs) {
-        if (!regression && outputs < 2) {
-            throw new IllegalArgumentException("a classifier needs 2 classes or more, got " + outputs
-                    + (outputs == 1 ? "; for one continuous target use Mlps.regressor()" : ""));
-        }
-        if (outputs < 1) {
-            throw new IllegalArgumentException("a regressor needs 1 target column or more, got " + outputs);
-        }
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
@@ -134,9 +125,7 @@ public final class MlpBuilder {
                 layers.layer(new DropoutLayer.Builder(1 - dropout).build());
             }
         }
-        layers.layer(regression
-                ? new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(outputs).activation(Activation.IDENTITY).build()
-                : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(outputs).activation(Activation.SOFTMAX).build());
+        layers.layer(head.layer(outputs));
         return layers.setInputType(input).build();
     }
 
@@ -150,16 +139,18 @@ public final class MlpBuilder {
      * are flattened), outputs from its classes (classifier) or target columns (regressor).
      */
     public MultiLayerNetwork buildFor(LabeledDataset data) {
-        if (!regression && !data.isClassification()) {
-            throw new IllegalArgumentException("the data has a regression target (" + data.labels().size(1)
-                    + " column of continuous values, no classes) but this is a classifier: use Mlps.regressor().buildFor(data),"
-                    + " or read the labels as classes (TabularData...classification())");
+        if (head == OutputHead.CLASSES) {
+            LabelCheck.requireClasses(data, "Mlps.classifier()", "Mlps.regressor()");
+            return initialized(configuration(inputType(data.features()), data.numClasses()));
         }
-        return initialized(configuration(inputType(data.features()), regression ? (int) data.labels().size(1) : data.numClasses()));
+        return initialized(configuration(inputType(data.features()), (int) data.labels().size(1)));
     }
 
     /** An initialized network sized for a batch: inputs from its features, outputs from its label columns. */
     public MultiLayerNetwork buildFor(DataSet sample) {
+        if (head == OutputHead.CLASSES) {
+            LabelCheck.requireClasses(sample.getLabels(), "Mlps.classifier()", "Mlps.regressor()");
+        }
         return initialized(configuration(inputType(sample.getFeatures()), (int) sample.getLabels().size(1)));
     }
 

@@ -22,12 +22,12 @@ public final class Mlps {
 
     /** A classifier: softmax output over the classes, categorical cross-entropy. */
     public static MlpBuilder classifier() {
-        return new MlpBuilder(false);
+        return new MlpBuilder(OutputHead.CLASSES);
     }
 
     /** A regressor: identity output, one unit per target column, mean squared error. */
     public static MlpBuilder regressor() {
-        return new MlpBuilder(true);
+        return new MlpBuilder(OutputHead.TARGETS);
     }
 
     /** {@link #classifier()} with the default settings, sized for {@code data}. */

@@ -97,6 +97,21 @@ class LabeledDatasetTest {
     }
 
     @Test
+    void emptyDatasetsAreRefusedWhenMade() {
+        IllegalArgumentException classification = assertThrows(IllegalArgumentException.class,
+                () -> LabeledDataset.classification(Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 4), new int[0], List.of("a", "b")));
+        IllegalArgumentException regression = assertThrows(IllegalArgumentException.class,
+                () -> LabeledDataset.regression(Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 4), Nd4j.create(0, 1)));
+        IllegalArgumentException split = assertThrows(IllegalArgumentException.class, () -> data.trainValidationSplit(0.01, 1));
+
+        assertTrue(classification.getMessage().contains("needs 1 example or more") && classification.getMessage().contains("[0, 4]"),
+                classification::getMessage);
+        assertTrue(regression.getMessage().contains("needs 1 example or more"), regression::getMessage);
+        assertTrue(split.getMessage().contains("leaves 30 for training and 0 for validation"), split::getMessage);
+        assertThrows(IllegalArgumentException.class, () -> data.limit(0));
+    }
+
+    @Test
     void regressionHasTargetsNotClasses() {
         LabeledDataset regression = LabeledDataset.regression(Nd4j.rand(5, 3), Nd4j.rand(5, 1));
 

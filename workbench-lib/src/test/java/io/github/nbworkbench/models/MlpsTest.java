@@ -3,6 +3,7 @@ package io.github.nbworkbench.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -106,6 +107,15 @@ class MlpsTest {
 
         assertArrayEquals(new long[] {4, 2}, net.output(images.features()).shape());
         assertEquals(64, ((DenseLayer) net.getLayerWiseConfigurations().getConf(0).getLayer()).getNIn());
+    }
+
+    @Test
+    void classifierGivenARegressionTargetPointsToTheRegressor() {
+        LabeledDataset boston = TabularData.readCsv(sklearn("boston_house_prices.csv")).label("MEDV").regression();
+
+        String message = assertThrows(IllegalArgumentException.class, () -> Mlps.classifier(boston)).getMessage();
+
+        assertTrue(message.contains("regression target") && message.contains("Mlps.regressor()"), message);
     }
 
     private static Path sklearn(String name) {
