@@ -22,7 +22,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public final class CsvOptions {
 
     private static final int SAMPLE_LINES = 100;
-    private static final int SAMPLE_CHARS = 1 << 20;
+    private static final int SAMPLE_CHARS = 1 << 19;
 
     private final Path file;
     private Integer skipLines;
@@ -79,13 +79,12 @@ public final class CsvOptions {
     }
 
     private List<String> sample(BufferedReader reader) throws IOException {
-        reader.mark(SAMPLE_CHARS);
         for (int i = 0; skipLines != null && i < skipLines; i++) {
             reader.readLine();
         }
         List<String> lines = new ArrayList<>();
         int chars = 0;
-        for (String line; lines.size() < SAMPLE_LINES && chars < SAMPLE_CHARS / 2 && (line = reader.readLine()) != null; ) {
+        for (String line; lines.size() < SAMPLE_LINES && chars < SAMPLE_CHARS && (line = reader.readLine()) != null; ) {
             if (line.indexOf('\0') >= 0) {
                 throw new IllegalArgumentException(file + " is not a text file (it holds zero bytes): a CSV file is text,"
                         + " one row per line; gzipped CSV is read too");

@@ -102,10 +102,15 @@ public final class TabularData {
      * {@code i}), or for text labels in the order wanted (every label must be among them).
      */
     public TabularData classNames(String... names) {
-        if (names.length < 2 || Arrays.stream(names).distinct().count() != names.length) {
-            throw new IllegalArgumentException("give 2 or more distinct class names, got " + Arrays.toString(names));
+        return classNames(Arrays.asList(names));
+    }
+
+    /** {@link #classNames(String...)} from a list, e.g. {@code FashionMnist.CLASS_NAMES}. */
+    public TabularData classNames(List<String> names) {
+        if (names.size() < 2 || names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException("give 2 or more distinct class names, got " + names);
         }
-        this.classNames = List.of(names);
+        this.classNames = List.copyOf(names);
         return this;
     }
 

@@ -40,7 +40,7 @@ class CsvOptionsTest {
     @Test
     void sklearnBreastCancerTitleLineHasOtherFieldCount() {
         LabeledDataset data = TabularData.readCsv(SklearnData.file("breast_cancer.csv")).label(30)
-                .classNames("malignant", "benign").classification();
+                .classNames(List.of("malignant", "benign")).classification();
 
         assertArrayEquals(new long[] {569, 30}, data.features().shape());
         assertArrayEquals(new int[] {212, 357}, data.classCounts());
