@@ -70,12 +70,7 @@ final class CsvSniffer {
                 start = 0; // no table found within the first lines: skip nothing, so that errors show line 1
             }
         }
-        boolean header;
-        if (givenHeader != null) {
-            header = givenHeader;
-        } else {
-            header = !anyNumeric || (isHeader(rows.get(start), width) && !isData(rows.get(start), width, numeric));
-        }
+        boolean header = givenHeader != null ? givenHeader : !anyNumeric || isHeader(rows.get(start), width);
         int skip = givenSkip != null ? givenSkip : start;
         return new CsvLayout(skip, header, delimiter, givenSkip == null && skip > 0, givenHeader == null, givenDelimiter == null);
     }
