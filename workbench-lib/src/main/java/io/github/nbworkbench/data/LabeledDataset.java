@@ -32,6 +32,11 @@ public final class LabeledDataset {
             throw new IllegalArgumentException("features must be [N, ...] and labels [N, k] with the same N; got features "
                     + Arrays.toString(features.shape()) + " and labels " + Arrays.toString(labels.shape()));
         }
+        if (features.size(0) == 0) {
+            throw new IllegalArgumentException("a dataset needs 1 example or more; these features hold none "
+                    + Arrays.toString(features.shape()) + " (an empty file or folder, a filter that kept nothing, or a part"
+                    + " of a split too small to hold an example?)");
+        }
         this.features = features;
         this.labels = labels;
         this.classNames = List.copyOf(classNames);
@@ -134,8 +139,8 @@ public final class LabeledDataset {
      * smoke runs on a small part of the data. Examples keep their order.
      */
     public LabeledDataset limit(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("limit must be 0 or more, got " + n);
+        if (n < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more, got " + n);
         }
         if (n >= size()) {
             return this;
@@ -156,7 +161,39 @@ public final class LabeledDataset {
         IndexSplit split = isClassification()
                 ? IndexSplits.stratified(classIndices, validationFraction, seed)
                 : IndexSplits.random(size(), validationFraction, seed);
+        if (split.first().length == 0 || split.second().length == 0) {
+            throw new IllegalArgumentException("validation fraction " + validationFraction + " of " + size() + " examples leaves "
+                    + split.first().length + " for training and " + split.second().length + " for validation; each part needs 1 or more");
+        }
         return new TrainValidationSplit(select(split.first()), select(split.second()));
+    }
+
+    /**
+     * Three parts in one call: {@code validationFraction} of the examples to watch training with,
+     * {@code testFraction} held back for the final score, the rest to train on; stratified by class
+     * for classification, at random for regression, each part in a random order set by {@code seed}.
+     *
+     * <pre>{@code
+     * TrainValidationTestSplit parts = data.trainValidationTestSplit(0.15, 0.15, 42);
+     * Trainer.of(net).validation(parts.validation().batchSize(64).iterator()).fit(parts.train().batchSize(32).shuffle(1).iterator());
+     * }</pre>
+     */
+    public TrainValidationTestSplit trainValidationTestSplit(double validationFraction, double testFraction, long seed) {
+        if (!(validationFraction > 0 && testFraction > 0 && validationFraction + testFraction < 1)) {
+            throw new IllegalArgumentException("validation and test fractions must be above 0 and leave some examples for training;"
+                    + " got validation " + validationFraction + " and test " + testFraction);
+        }
+        int validationCount = (int) Math.round(size() * validationFraction);
+        int testCount = (int) Math.round(size() * testFraction);
+        if (validationCount == 0 || testCount == 0 || validationCount + testCount >= size()) {
+            throw new IllegalArgumentException(size() + " examples are too few for validation " + validationFraction + " and test "
+                    + testFraction + ": that gives " + validationCount + " validation, " + testCount + " test and "
+                    + (size() - validationCount - testCount) + " training examples; every part needs 1 or more");
+        }
+        TrainValidationSplit withoutTest = trainValidationSplit(testFraction, seed);
+        LabeledDataset rest = withoutTest.train();
+        TrainValidationSplit trainAndValidation = rest.trainValidationSplit((double) validationCount / rest.size(), seed + 1);
+        return new TrainValidationTestSplit(trainAndValidation.train(), trainAndValidation.validation(), withoutTest.validation());
     }
 
     /** Each example's features as one row: {@code [N, 1, 28, 28]} becomes {@code [N, 784]}. */

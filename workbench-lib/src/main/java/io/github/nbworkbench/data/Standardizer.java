@@ -1,5 +1,6 @@
 package io.github.nbworkbench.data;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
@@ -29,9 +30,41 @@ public final class Standardizer implements DataSetPreProcessor {
 
     /** Fits mean and standard deviation on {@code train}'s features. */
     public static Standardizer fitOn(LabeledDataset train) {
+        requireFinite(train.features());
         NormalizerStandardize normalizer = new NormalizerStandardize();
         normalizer.fit(new DataSet(train.features(), train.labels()));
         return new Standardizer(normalizer);
+    }
+
+    /** Names the first NaN or infinite value: its example and feature column (or channel and pixel of an image). */
+    private static void requireFinite(INDArray features) {
+        if (Double.isFinite(features.sumNumber().doubleValue())) {
+            return;
+        }
+        long perExample = features.length() / features.size(0);
+        float[] values = features.dup('c').reshape(features.length()).toFloatVector();
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                long example = i / perExample;
+                long within = i % perExample;
+                String where = features.rank() == 2 ? "feature column " + within
+                        : features.rank() == 4 ? "channel " + within / (features.size(2) * features.size(3)) + ", pixel ("
+                                + within % (features.size(2) * features.size(3)) / features.size(3) + ", " + within % features.size(3) + ")"
+                        : "feature " + Arrays.toString(unravel(features.shape(), within));
+                throw new IllegalArgumentException(where + " holds " + values[i] + " in example " + example
+                        + ": Standardizer cannot take a mean and standard deviation over it. Replace or drop such values first"
+                        + " (TabularData names the column and line of the file they come from).");
+            }
+        }
+    }
+
+    private static long[] unravel(long[] shape, long index) {
+        long[] position = new long[shape.length - 1];
+        for (int d = shape.length - 1; d >= 1; d--) {
+            position[d - 1] = index % shape[d];
+            index /= shape[d];
+        }
+        return position;
     }
 
     /** A copy of {@code data} with standardized features. */

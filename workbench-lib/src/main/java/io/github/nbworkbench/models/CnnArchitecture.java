@@ -10,24 +10,23 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The layer stacks behind {@link Cnns}. */
 enum CnnArchitecture {
 
     CLASSIC {
         @Override
-        void addLayers(ListBuilder layers, int numClasses) {
+        void addLayers(ListBuilder layers, OutputLayer output) {
             layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
                     .layer(maxPool())
                     .layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build())
-                    .layer(softmax(numClasses));
+                    .layer(output);
         }
     },
 
     STRONG {
         @Override
-        void addLayers(ListBuilder layers, int numClasses) {
+        void addLayers(ListBuilder layers, OutputLayer output) {
             for (int filters : new int[] {32, 64}) {
                 for (int conv = 0; conv < 2; conv++) {
                     layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(filters).convolutionMode(ConvolutionMode.Same)
@@ -39,11 +38,12 @@ enum CnnArchitecture {
             }
             layers.layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build())
                     .layer(dropout(0.5))
-                    .layer(softmax(numClasses));
+                    .layer(output);
         }
     };
 
-    abstract void addLayers(ListBuilder layers, int numClasses);
+    /** Adds the layers, ending with {@code output}. */
+    abstract void addLayers(ListBuilder layers, OutputLayer output);
 
     private static SubsamplingLayer maxPool() {
         return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
@@ -52,9 +52,5 @@ enum CnnArchitecture {
     /** {@code rate} is the share of activations dropped, as in Keras; DL4J's argument is the share kept. */
     private static DropoutLayer dropout(double rate) {
         return new DropoutLayer.Builder(1 - rate).build();
-    }
-
-    private static OutputLayer softmax(int numClasses) {
-        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(numClasses).activation(Activation.SOFTMAX).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.nbworkbench.models;
 
 import io.github.nbworkbench.data.LabeledDataset;
+import java.util.Locale;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -19,6 +20,7 @@ public final class CnnBuilder {
     private double learningRate = DEFAULT_LEARNING_RATE;
     private long seed = DEFAULT_SEED;
     private boolean flatInput;
+    private OutputHead head = OutputHead.CLASSES;
 
     CnnBuilder(CnnArchitecture architecture) {
         this.architecture = architecture;
@@ -45,40 +47,61 @@ public final class CnnBuilder {
         return this;
     }
 
-    /** The configuration, for inspection or changes before {@code new MultiLayerNetwork(conf)}. */
-    public MultiLayerConfiguration configuration(ImageShape shape, int numClasses) {
-        return configuration(shape, numClasses, flatInput);
+    /**
+     * Predicts continuous targets instead of classes: the softmax output becomes an identity layer with
+     * one unit per target column, trained on mean squared error.
+     */
+    public CnnBuilder regression() {
+        this.head = OutputHead.TARGETS;
+        return this;
     }
 
-    private MultiLayerConfiguration configuration(ImageShape shape, int numClasses, boolean flat) {
-        if (numClasses < 2) {
-            throw new IllegalArgumentException("a classifier needs 2 classes or more, got " + numClasses);
-        }
+    /**
+     * The configuration, for inspection or changes before {@code new MultiLayerNetwork(conf)};
+     * {@code outputs} is the number of classes, or of target columns after {@link #regression()}.
+     */
+    public MultiLayerConfiguration configuration(ImageShape shape, int outputs) {
+        return configuration(shape, outputs, flatInput);
+    }
+
+    private MultiLayerConfiguration configuration(ImageShape shape, int outputs, boolean flat) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .list();
-        architecture.addLayers(layers, numClasses);
+        architecture.addLayers(layers, head.layer(outputs));
         return layers.setInputType(flat ? shape.flatInputType() : shape.inputType()).build();
     }
 
-    /** An initialized network for images of {@code shape} and {@code numClasses} classes. */
-    public MultiLayerNetwork build(ImageShape shape, int numClasses) {
-        return initialized(configuration(shape, numClasses));
+    /** An initialized network for images of {@code shape} and {@code outputs} classes (or target columns after {@link #regression()}). */
+    public MultiLayerNetwork build(ImageShape shape, int outputs) {
+        return initialized(configuration(shape, outputs));
     }
 
     /**
      * An initialized network sized for {@code data}: image shape from its features (flat rows make a
-     * network with flat input), classes from its class names.
+     * network with flat input), classes from its class names (target columns after {@link #regression()}).
      */
     public MultiLayerNetwork buildFor(LabeledDataset data) {
-        return buildFor(data.features(), data.numClasses());
+        if (head == OutputHead.CLASSES) {
+            LabelCheck.requireClasses(data, name(), name() + ".regression()");
+            return buildFor(data.features(), data.numClasses());
+        }
+        return buildFor(data.features(), (int) data.labels().size(1));
     }
 
-    /** An initialized network sized for a batch: image shape from its features, classes from its label columns. */
+    /** An initialized network sized for a batch: image shape from its features, classes (or targets) from its label columns. */
     public MultiLayerNetwork buildFor(DataSet sample) {
+        if (head == OutputHead.CLASSES) {
+            LabelCheck.requireClasses(sample.getLabels(), name(), name() + ".regression()");
+        }
         return buildFor(sample.getFeatures(), (int) sample.getLabels().size(1));
+    }
+
+    /** How the user called this builder: {@code Cnns.classic()}. */
+    private String name() {
+        return "Cnns." + architecture.name().toLowerCase(Locale.ROOT) + "()";
     }
 
     private MultiLayerNetwork buildFor(INDArray features, int numClasses) {

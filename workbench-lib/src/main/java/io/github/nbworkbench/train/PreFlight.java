@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import io.github.nbworkbench.models.ConvInputAdvice;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
@@ -28,7 +29,7 @@ public final class PreFlight {
         try {
             output = model.output(one);
         } catch (RuntimeException e) {
-            throw new ModelDataMismatchException(inputMismatch(model.firstLayer(), batch.getFeatures(), e), e);
+            throw new ModelDataMismatchException(inputMismatch(model, batch.getFeatures(), e), e);
         }
         INDArray labels = one.getLabels();
         if (labels != null && !Arrays.equals(output.shape(), labels.shape()) && !Arrays.equals(widerLabelShape(model, output), labels.shape())) {
@@ -52,12 +53,13 @@ public final class PreFlight {
         return batch.getRange(0, 1);
     }
 
-    static String inputMismatch(FirstLayer first, INDArray features, RuntimeException cause) {
+    static String inputMismatch(TrainableModel model, INDArray features, RuntimeException cause) {
+        FirstLayer first = model.firstLayer();
         long[] shape = features.shape();
         String expected = expectedInput(first);
         return "The model does not accept the data: the features have shape " + Arrays.toString(shape)
                 + " (rank " + shape.length + "), but " + describe(first) + " expects " + expected + ". "
-                + fix(first, shape)
+                + ConvInputAdvice.of(model.model(), shape).orElseGet(() -> fix(first, shape))
                 + "\n(DL4J said: " + cause.getMessage() + ")";
     }
 

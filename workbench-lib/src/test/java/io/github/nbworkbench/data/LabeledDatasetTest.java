@@ -72,6 +72,46 @@ class LabeledDatasetTest {
     }
 
     @Test
+    void trainValidationTestSplitNamesThreeDisjointStratifiedParts() {
+        LabeledDataset sixty = TinyImages.numbered(60);
+
+        TrainValidationTestSplit parts = sixty.trainValidationTestSplit(0.2, 0.1, 5);
+
+        assertArrayEquals(new int[] {14, 14, 14}, parts.train().classCounts());
+        assertArrayEquals(new int[] {4, 4, 4}, parts.validation().classCounts());
+        assertArrayEquals(new int[] {2, 2, 2}, parts.test().classCounts());
+        float[] ids = Nd4j.concat(0, parts.train().flat().features(), parts.validation().flat().features(), parts.test().flat().features())
+                .getColumn(0).toFloatVector();
+        java.util.Arrays.sort(ids);
+        assertArrayEquals(IntStream.range(0, 60).mapToDouble(i -> i).toArray(), IntStream.range(0, 60).mapToDouble(i -> ids[i]).toArray());
+        assertEquals(parts.test().features(), sixty.trainValidationTestSplit(0.2, 0.1, 5).test().features(), "the seed fixes the parts");
+    }
+
+    @Test
+    void trainValidationTestSplitRefusesPartsWithoutExamples() {
+        IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class, () -> data.trainValidationTestSplit(0.01, 0.2, 1));
+        IllegalArgumentException nothingLeft = assertThrows(IllegalArgumentException.class, () -> data.trainValidationTestSplit(0.5, 0.5, 1));
+
+        assertTrue(tooFew.getMessage().contains("0 validation"), tooFew::getMessage);
+        assertTrue(nothingLeft.getMessage().contains("leave some examples for training"), nothingLeft::getMessage);
+    }
+
+    @Test
+    void emptyDatasetsAreRefusedWhenMade() {
+        IllegalArgumentException classification = assertThrows(IllegalArgumentException.class,
+                () -> LabeledDataset.classification(Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 4), new int[0], List.of("a", "b")));
+        IllegalArgumentException regression = assertThrows(IllegalArgumentException.class,
+                () -> LabeledDataset.regression(Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 4), Nd4j.create(0, 1)));
+        IllegalArgumentException split = assertThrows(IllegalArgumentException.class, () -> data.trainValidationSplit(0.01, 1));
+
+        assertTrue(classification.getMessage().contains("needs 1 example or more") && classification.getMessage().contains("[0, 4]"),
+                classification::getMessage);
+        assertTrue(regression.getMessage().contains("needs 1 example or more"), regression::getMessage);
+        assertTrue(split.getMessage().contains("leaves 30 for training and 0 for validation"), split::getMessage);
+        assertThrows(IllegalArgumentException.class, () -> data.limit(0));
+    }
+
+    @Test
     void regressionHasTargetsNotClasses() {
         LabeledDataset regression = LabeledDataset.regression(Nd4j.rand(5, 3), Nd4j.rand(5, 1));
 

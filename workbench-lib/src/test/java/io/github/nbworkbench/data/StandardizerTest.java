@@ -1,6 +1,7 @@
 package io.github.nbworkbench.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -23,6 +24,26 @@ class StandardizerTest {
         assertEquals(1.0, standardizer.apply(train).features().stdNumber().doubleValue(), 1e-2);
         double validationMean = standardizer.apply(validation).features().meanNumber().doubleValue();
         assertTrue(validationMean > 1.2, "validation mean " + validationMean + " should keep its offset of 0.5 / std(U(0,1)) = 1.7");
+    }
+
+    @Test
+    void notANumberIsRefusedNamingTheColumnAndExample() {
+        INDArray table = Nd4j.rand(DataType.FLOAT, 5, 4);
+        table.putScalar(3, 2, Float.NaN);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Standardizer.fitOn(images(table)));
+
+        assertTrue(e.getMessage().contains("feature column 2 holds NaN in example 3"), e::getMessage);
+    }
+
+    @Test
+    void infinityInAnImageNamesChannelAndPixel() {
+        INDArray pictures = Nd4j.rand(DataType.FLOAT, 2, 3, 3, 4);
+        pictures.putScalar(new long[] {1, 2, 0, 3}, Float.NEGATIVE_INFINITY);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Standardizer.fitOn(images(pictures)));
+
+        assertTrue(e.getMessage().contains("channel 2, pixel (0, 3) holds -Infinity in example 1"), e::getMessage);
     }
 
     @Test

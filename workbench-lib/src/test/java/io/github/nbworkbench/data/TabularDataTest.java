@@ -90,6 +90,15 @@ class TabularDataTest {
     }
 
     @Test
+    void infiniteValuesAreRefusedNamingColumnAndLine() throws Exception {
+        Path csv = Files.writeString(dir.resolve("inf.csv"), "a,b,y\n1,2,0\n3,Infinity,1\n5,6,0\n");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularData.readCsv(csv).label("y").classification());
+
+        assertTrue(e.getMessage().contains("column 'b' holds Infinity in row 1 (line 3 of inf.csv)"), e::getMessage);
+    }
+
+    @Test
     void regressionOnTextIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> TabularData.readCsv(iris).label("species").regression());
     }

@@ -2,6 +2,8 @@ package io.github.nbworkbench.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,13 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 class CnnsTest {
 
@@ -72,6 +77,29 @@ class CnnsTest {
         Adam adam = (Adam) ((BaseLayer) net.getLayerWiseConfigurations().getConf(0).getLayer()).getIUpdater();
         assertEquals(5e-4, adam.getLearningRate(), 1e-12);
         assertEquals(net.params(), same.params());
+    }
+
+    @Test
+    void regressionTargetsAreRefusedPointingToTheRegressionOption() {
+        LabeledDataset brightness = LabeledDataset.regression(Nd4j.rand(DataType.FLOAT, 4, 1, 8, 8), Nd4j.rand(DataType.FLOAT, 4, 1));
+        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 4, 1, 8, 8), Nd4j.createFromArray(new float[][] {{0.3f}, {2.5f}, {1f}, {0f}}));
+
+        String fromData = assertThrows(IllegalArgumentException.class, () -> Cnns.classic(brightness)).getMessage();
+        String fromBatch = assertThrows(IllegalArgumentException.class, () -> Cnns.strong().buildFor(batch)).getMessage();
+
+        assertTrue(fromData.contains("regression target") && fromData.contains("Cnns.classic().regression()"), fromData);
+        assertTrue(fromBatch.contains("one column of continuous values (0.3 in example 0)") && fromBatch.contains("Cnns.strong().regression()"),
+                fromBatch);
+    }
+
+    @Test
+    void regressionCnnPredictsTheTargetColumns() {
+        LabeledDataset brightness = LabeledDataset.regression(Nd4j.rand(DataType.FLOAT, 4, 1, 8, 8), Nd4j.rand(DataType.FLOAT, 4, 2));
+
+        MultiLayerNetwork net = Cnns.classic().regression().buildFor(brightness);
+
+        assertArrayEquals(new long[] {4, 2}, net.output(brightness.features()).shape());
+        assertInstanceOf(LossMSE.class, ((OutputLayer) net.getLayerWiseConfigurations().getConf(3).getLayer()).getLossFn());
     }
 
     private static LabeledDataset randomImages(int n, int channels, int height, int width) {

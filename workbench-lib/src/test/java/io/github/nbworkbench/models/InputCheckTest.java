@@ -1,8 +1,17 @@
 package io.github.nbworkbench.models;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.data.TabularData;
+import io.github.nbworkbench.train.ModelDataMismatchException;
+import io.github.nbworkbench.train.Trainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -30,8 +39,8 @@ class InputCheckTest {
 
         assertTrue(message.contains("[?, 784]"), message);
         assertTrue(message.contains("[?, 1, 28, 28]"), message);
-        assertTrue(message.contains("InputType.convolutionalFlat(28, 28, 1)"), message);
-        assertTrue(message.contains("asImages(1, 28, 28)"), message);
+        assertTrue(message.contains("data.asImages(1, 28, 28)"), message);
+        assertFalse(advice(message).contains("InputType"), "no DL4J configuration call: " + message);
     }
 
     @Test
@@ -45,7 +54,8 @@ class InputCheckTest {
     void imagesOfAnotherSizeAskForARebuild() {
         String message = problem(CONV_NET, batch(2, 1, 32, 32));
 
-        assertTrue(message.contains("[?, 1, 32, 32]") && message.contains("InputType.convolutional(32, 32, 1)"), message);
+        assertTrue(message.contains("[?, 1, 32, 32]") && message.contains("expects 28x28 images") && message.contains("got 32x32")
+                && message.contains("Cnns.classic(data)"), message);
     }
 
     @Test
@@ -68,6 +78,49 @@ class InputCheckTest {
         String message = problem(dense, batch(2, 1, 28, 28));
 
         assertTrue(message.contains("[?, 1, 28, 28]") && message.contains("[?, 784]") && message.contains("flat()"), message);
+    }
+
+    @Test
+    void sklearnDigitsOf8x8IntoA28x28NetworkNameBothSizesThroughTheTrainer() {
+        LabeledDataset digits = digits().asImages(1, 8, 8);
+
+        String message = assertThrows(ModelDataMismatchException.class,
+                () -> Trainer.of(CONV_NET).quiet().fit(digits.batchSize(32).iterator())).getMessage();
+
+        assertTrue(message.contains("expects 28x28 images with 1 channel [?, 1, 28, 28], got 8x8"), message);
+        assertTrue(message.contains("Cnns.classic(data)") && message.contains("sizes the network from the data"), message);
+    }
+
+    @Test
+    void flatDigitRowsIntoAConvNetPointToAsImagesThroughTheTrainer() {
+        LabeledDataset rows = digits();
+
+        String message = assertThrows(ModelDataMismatchException.class,
+                () -> Trainer.of(CONV_NET).quiet().fit(rows.batchSize(32).iterator())).getMessage();
+
+        assertTrue(message.contains("flat rows [?, 64]") && message.contains("data.asImages(1, 8, 8)")
+                && message.contains("Cnns.classic(data)"), message);
+        assertFalse(advice(message).contains("InputType"), "no DL4J configuration call: " + message);
+    }
+
+    @Test
+    void theImageSizeAStrongNetworkExpectsIsFoundFromItsLayers() {
+        MultiLayerNetwork strong = Cnns.strong(new ImageShape(20, 20, 3), 4);
+
+        String message = problem(strong, new DataSet(Nd4j.rand(DataType.FLOAT, 2, 3, 12, 12), Nd4j.zeros(DataType.FLOAT, 2, 4)));
+
+        assertTrue(message.contains("expects 20x20 images with 3 channels") && message.contains("got 12x12"), message);
+    }
+
+    /** The message without DL4J's own words, which follow in parentheses. */
+    private static String advice(String message) {
+        return message.substring(0, message.indexOf("(DL4J"));
+    }
+
+    private static LabeledDataset digits() {
+        Path file = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz");
+        assumeTrue(Files.isRegularFile(file), file + " is missing: apt-get install python3-sklearn (environment/setup.sh does)");
+        return TabularData.readCsv(file).label(-1).classification().limit(64);
     }
 
     private static String problem(MultiLayerNetwork net, DataSet batch) {

@@ -87,7 +87,7 @@ class TrainerTest {
     }
 
     @Test
-    void preFlightNamesBothShapesAndTheInputTypeFixBeforeAnyStep() {
+    void preFlightNamesBothShapesAndTheReshapingCallBeforeAnyStep() {
         var conf = new NeuralNetConfiguration.Builder().updater(new Sgd(0.1)).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nIn(1).nOut(4).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(4 * 26 * 26).nOut(10)
@@ -103,7 +103,7 @@ class TrainerTest {
 
         assertTrue(error.getMessage().contains("[4, 784]"), error.getMessage());
         assertTrue(error.getMessage().contains("rank 4 [minibatch, 1 channels, height, width]"), error.getMessage());
-        assertTrue(error.getMessage().contains(".setInputType(InputType.convolutionalFlat(28, 28, 1))"), error.getMessage());
+        assertTrue(error.getMessage().contains("data.asImages(1, 28, 28)"), error.getMessage());
         assertEquals(before, conv.params(), "no training step ran");
     }
 

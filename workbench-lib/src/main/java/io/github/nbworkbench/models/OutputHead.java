@@ -1,0 +1,31 @@
+package io.github.nbworkbench.models;
+
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** What a network's last layer predicts: classes (softmax, cross-entropy) or continuous targets (identity, mean squared error). */
+enum OutputHead {
+
+    CLASSES {
+        @Override
+        OutputLayer layer(int outputs) {
+            if (outputs < 2) {
+                throw new IllegalArgumentException("a classifier needs 2 classes or more, got " + outputs);
+            }
+            return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(outputs).activation(Activation.SOFTMAX).build();
+        }
+    },
+
+    TARGETS {
+        @Override
+        OutputLayer layer(int outputs) {
+            if (outputs < 1) {
+                throw new IllegalArgumentException("a regression network needs 1 target column or more, got " + outputs);
+            }
+            return new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(outputs).activation(Activation.IDENTITY).build();
+        }
+    };
+
+    abstract OutputLayer layer(int outputs);
+}

@@ -1,0 +1,126 @@
+package io.github.nbworkbench.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.data.Standardizer;
+import io.github.nbworkbench.data.TabularData;
+import io.github.nbworkbench.data.TrainValidationTestSplit;
+import io.github.nbworkbench.train.History;
+import io.github.nbworkbench.train.Metric;
+import io.github.nbworkbench.train.Trainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+class MlpsTest {
+
+    private static final Path SKLEARN = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data");
+
+    @Test
+    void classifierLearnsSklearnWineWithTheTrainer() {
+        LabeledDataset wine = TabularData.readCsv(sklearn("wine_data.csv")).label(-1)
+                .classNames("class_0", "class_1", "class_2").classification();
+        TrainValidationTestSplit parts = wine.trainValidationTestSplit(0.2, 0.2, 7);
+        Standardizer standardizer = Standardizer.fitOn(parts.train());
+
+        MultiLayerNetwork net = Mlps.classifier().hiddenSizes(32).buildFor(parts.train());
+        History history = Trainer.of(net).epochs(30).quiet().metrics(Metric.ACCURACY)
+                .validation(standardizer.apply(parts.validation()).batchSize(64).iterator())
+                .fit(standardizer.apply(parts.train()).batchSize(16).shuffle(1).iterator());
+        Evaluation test = net.evaluate(standardizer.apply(parts.test()).batchSize(64).iterator());
+
+        System.out.printf("MLP on sklearn wine (%d train, %d validation, %d test): val_accuracy %.3f, test accuracy %.3f%n",
+                parts.train().size(), parts.validation().size(), parts.test().size(),
+                history.value("val_accuracy", history.lastEpoch()), test.accuracy());
+        assertEquals(13, ((DenseLayer) net.getLayerWiseConfigurations().getConf(0).getLayer()).getNIn(), "inputs from the data");
+        assertTrue(test.accuracy() >= 0.9, "test accuracy " + test.accuracy() + " (chance: 0.40)");
+    }
+
+    @Test
+    void regressorPredictsSklearnBostonPrices() {
+        LabeledDataset boston = TabularData.readCsv(sklearn("boston_house_prices.csv")).label("MEDV").regression();
+        TrainValidationTestSplit parts = boston.trainValidationTestSplit(0.1, 0.2, 3);
+        Standardizer standardizer = Standardizer.fitOn(parts.train());
+
+        MultiLayerNetwork net = Mlps.regressor().learningRate(1e-2).buildFor(parts.train());
+        Trainer.of(net).epochs(40).quiet().fit(standardizer.apply(parts.train()).batchSize(32).shuffle(1).iterator());
+        INDArray predicted = net.output(standardizer.apply(parts.test()).features());
+        INDArray actual = parts.test().labels();
+        double squaredErrors = Math.pow(predicted.sub(actual).norm2Number().doubleValue(), 2);
+        double squaredDeviations = Math.pow(actual.sub(actual.meanNumber()).norm2Number().doubleValue(), 2);
+        double rSquared = 1 - squaredErrors / squaredDeviations;
+
+        OutputLayer output = (OutputLayer) net.getLayerWiseConfigurations().getConf(2).getLayer();
+        assertInstanceOf(LossMSE.class, output.getLossFn());
+        assertEquals(Activation.IDENTITY.getActivationFunction().getClass(), output.getActivationFn().getClass());
+        System.out.printf("MLP regressor on sklearn Boston prices: test R^2 %.3f%n", rSquared);
+        assertTrue(rSquared > 0.6, "R^2 " + rSquared);
+    }
+
+    @Test
+    void settingsBecomeLayers() {
+        MultiLayerConfiguration conf = Mlps.classifier().hiddenSizes(16, 8).activation(Activation.TANH).dropout(0.25).l2(1e-3)
+                .batchNorm().configuration(5, 3);
+
+        List<Class<?>> layers = conf.getConfs().stream().<Class<?>>map(c -> c.getLayer().getClass()).toList();
+        assertEquals(List.of(DenseLayer.class, BatchNormalization.class, ActivationLayer.class, DropoutLayer.class,
+                DenseLayer.class, BatchNormalization.class, ActivationLayer.class, DropoutLayer.class, OutputLayer.class), layers);
+        DenseLayer first = (DenseLayer) conf.getConf(0).getLayer();
+        assertEquals(5, first.getNIn());
+        assertEquals(16, first.getNOut());
+        assertTrue(((BaseLayer) conf.getConf(0).getLayer()).getRegularization().stream().anyMatch(r -> r.toString().contains("L2")));
+        assertEquals(0.75, ((Dropout) conf.getConf(3).getLayer().getIDropout()).getP(), 1e-9, "DL4J keeps 1 - rate");
+        OutputLayer output = (OutputLayer) conf.getConf(8).getLayer();
+        assertInstanceOf(LossMCXENT.class, output.getLossFn());
+        assertEquals(3, output.getNOut());
+    }
+
+    @Test
+    void imagesAreFlattenedIntoTheFirstLayer() {
+        int[] classes = {0, 1, 0, 1};
+        LabeledDataset images = LabeledDataset.classification(Nd4j.rand(DataType.FLOAT, 4, 1, 8, 8), classes, List.of("a", "b"));
+
+        MultiLayerNetwork net = Mlps.classifier(images);
+
+        assertArrayEquals(new long[] {4, 2}, net.output(images.features()).shape());
+        assertEquals(64, ((DenseLayer) net.getLayerWiseConfigurations().getConf(0).getLayer()).getNIn());
+    }
+
+    @Test
+    void classifierGivenARegressionTargetPointsToTheRegressor() {
+        LabeledDataset boston = TabularData.readCsv(sklearn("boston_house_prices.csv")).label("MEDV").regression();
+
+        String message = assertThrows(IllegalArgumentException.class, () -> Mlps.classifier(boston)).getMessage();
+
+        assertTrue(message.contains("regression target") && message.contains("Mlps.regressor()"), message);
+    }
+
+    private static Path sklearn(String name) {
+        Path file = SKLEARN.resolve(name);
+        assumeTrue(Files.isRegularFile(file), file + " is missing: apt-get install python3-sklearn (environment/setup.sh does)");
+        return file;
+    }
+}
