@@ -97,10 +97,16 @@ public final class RunExport {
         return model(net, null);
     }
 
-    /** The network and the normalizer its inputs need, both in DL4J's model.zip. */
+    /** The network and the normalizer its inputs need, both in DL4J's model.zip (read back with SavedRun's network() and normalizer()). */
     public RunExport model(MultiLayerNetwork net, DataNormalization normalizer) {
         Objects.requireNonNull(net, "net");
-        return setModel(file -> ModelSerializer.writeModel(net, file.toFile(), true, normalizer));
+        return setModel(file -> {
+            // writeModel(net, file, true, normalizer) fails in DL4J 1.0.0-M2.1: the normalizer's serializer closes the zip stream
+            ModelSerializer.writeModel(net, file.toFile(), true);
+            if (normalizer != null) {
+                ModelSerializer.addNormalizerToModel(file.toFile(), normalizer);
+            }
+        });
     }
 
     /** A language model with its vocabulary, in model.zip (read back with LanguageModel.load). */

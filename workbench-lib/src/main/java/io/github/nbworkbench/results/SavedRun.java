@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.knowm.xchart.XYChart;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -44,7 +46,7 @@ public final class SavedRun {
         this.card = card;
     }
 
-    /** Reads the run in {@code runFolder}; refuses a folder that holds neither a History nor a run card. */
+    /** Reads the run in {@code runFolder}; refuses a folder that holds no History, run card or model. */
     public static SavedRun load(Path runFolder) {
         Path folder = runFolder.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
@@ -52,9 +54,9 @@ public final class SavedRun {
         }
         Path historyFile = folder.resolve(RunExport.HISTORY + ".csv");
         Path cardFile = folder.resolve(RunExport.CARD + ".json");
-        if (!Files.exists(historyFile) && !Files.exists(cardFile)) {
-            throw new IllegalArgumentException(folder + " is not a saved run: it has neither " + historyFile.getFileName() + " nor "
-                    + cardFile.getFileName() + " (RunExport writes them)");
+        if (!Files.exists(historyFile) && !Files.exists(cardFile) && !Files.exists(folder.resolve(RunExport.MODEL))) {
+            throw new IllegalArgumentException(folder + " is not a saved run: it has no " + historyFile.getFileName() + ", "
+                    + cardFile.getFileName() + " or " + RunExport.MODEL + " (RunExport writes them)");
         }
         try {
             History history = Files.exists(historyFile) ? History.readCsv(historyFile) : null;
@@ -119,6 +121,19 @@ public final class SavedRun {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Cannot load the model of the run '" + name() + "' from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The normalizer exported with the network ({@code RunExport.model(net, normalizer)}), if there is one. */
+    public Optional<DataNormalization> normalizer() {
+        Path file = folder.resolve(RunExport.MODEL);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("The run '" + name() + "' was exported without a model");
+        }
+        try {
+            return Optional.ofNullable(ModelSerializer.restoreNormalizerFromFile(file.toFile()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Cannot load the normalizer of the run '" + name() + "' from " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,12 +11,18 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.deploy.Granularity;
+import io.github.nbworkbench.deploy.Int8Quantizer;
+import io.github.nbworkbench.deploy.QuantizedModel;
 import io.github.nbworkbench.eval.ClassificationReport;
 import io.github.nbworkbench.eval.Predictions;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.models.Rnns;
 import io.github.nbworkbench.plot.LearningCurves;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Metric;
+import io.github.nbworkbench.text.CharVocabulary;
+import io.github.nbworkbench.text.LanguageModel;
 import io.github.nbworkbench.train.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +33,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +96,55 @@ class RunExportTest {
         assertEquals(report.rowCount(), saved.table("classification").rowCount());
         assertEquals(net.output(test.features(), false), saved.network().output(test.features(), false));
         assertEquals(7L, saved.card().seed());
+    }
+
+    @Test
+    void aNetworkWithItsNormalizerRoundTrips() {
+        NormalizerStandardize normalizer = new NormalizerStandardize();
+        normalizer.fit(train.toDataSet());
+
+        Path run = RunExport.of("with-normalizer").model(net, normalizer).writeTo(folder);
+
+        SavedRun saved = SavedRun.load(run);
+        assertEquals(net.output(test.features(), false), saved.network().output(test.features(), false));
+        NormalizerStandardize loaded = (NormalizerStandardize) saved.normalizer().orElseThrow();
+        assertEquals(normalizer.getMean(), loaded.getMean());
+        assertEquals(normalizer.getStd(), loaded.getStd());
+    }
+
+    @Test
+    void aNetworkWithoutNormalizerRoundTripsWithItsUpdaterState() {
+        Path run = RunExport.of("plain").model(net).writeTo(folder);
+
+        SavedRun saved = SavedRun.load(run);
+        MultiLayerNetwork loaded = saved.network();
+        assertEquals(net.output(test.features(), false), loaded.output(test.features(), false));
+        assertEquals(net.getUpdater().getStateViewArray(), loaded.getUpdater().getStateViewArray());
+        assertTrue(saved.normalizer().isEmpty());
+    }
+
+    @Test
+    void aLanguageModelRoundTrips() {
+        String text = "Four score and seven years ago our fathers brought forth on this continent a new nation. ";
+        CharVocabulary vocabulary = CharVocabulary.of(text);
+        LanguageModel model = new LanguageModel(Rnns.charLstm().hiddenSize(16).seed(3).buildFor(vocabulary), vocabulary);
+
+        Path run = RunExport.of("language").model(model).writeTo(folder);
+
+        LanguageModel loaded = LanguageModel.load(run.resolve(RunExport.MODEL));
+        assertEquals(vocabulary.size(), loaded.vocabulary().size());
+        var input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, vocabulary.size(), 5);
+        assertEquals(model.network().output(input), loaded.network().output(input));
+    }
+
+    @Test
+    void aQuantizedModelRoundTrips() {
+        QuantizedModel quantized = Int8Quantizer.quantize(net, Granularity.PER_CHANNEL);
+
+        Path run = RunExport.of("int8").model(quantized).writeTo(folder);
+
+        QuantizedModel loaded = QuantizedModel.load(run.resolve(RunExport.MODEL));
+        assertEquals(quantized.toNetwork().output(test.features(), false), loaded.toNetwork().output(test.features(), false));
     }
 
     @Test
