@@ -121,6 +121,7 @@ public final class RunExport {
         return setModel(quantized::save);
     }
 
+    /** The run card; without one, an export with a History gets a card built from it (epochs, the model's epoch, its metrics). */
     public RunExport card(RunCard card) {
         this.card = Objects.requireNonNull(card, "card");
         return this;
@@ -183,9 +184,10 @@ public final class RunExport {
         for (Map.Entry<String, AtomicFiles.Content> file : files.entrySet()) {
             write(folder.resolve(file.getKey()), file.getValue());
         }
-        if (card != null) {
-            Files.writeString(folder.resolve(CARD + ".json"), withRunName(card), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve(CARD + ".md"), card.toMarkdown(name), StandardCharsets.UTF_8);
+        RunCard writtenCard = card != null ? card : history != null ? RunCard.builder().history(history).build() : null;
+        if (writtenCard != null) {
+            Files.writeString(folder.resolve(CARD + ".json"), withRunName(writtenCard), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(CARD + ".md"), writtenCard.toMarkdown(name), StandardCharsets.UTF_8);
         }
     }
 

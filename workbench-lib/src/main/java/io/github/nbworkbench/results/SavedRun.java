@@ -137,12 +137,16 @@ public final class SavedRun {
         }
     }
 
-    /** One row per run: run, seed, data hash, epochs, training seconds, determinism, and each final metric. */
+    /**
+     * One row per run: run, seed, data hash, epochs trained, the epoch whose weights were saved, training
+     * seconds, determinism, and each final metric (that of the saved weights).
+     */
     public static Table compare(List<SavedRun> runs) {
         StringColumn names = StringColumn.create("run");
         StringColumn seeds = StringColumn.create("seed");
         StringColumn data = StringColumn.create("data_hash");
         IntColumn epochs = IntColumn.create("epochs");
+        IntColumn modelEpochs = IntColumn.create("model_epoch");
         DoubleColumn seconds = DoubleColumn.create("training_s");
         StringColumn deterministic = StringColumn.create("deterministic");
         Set<String> metricNames = new LinkedHashSet<>();
@@ -155,6 +159,8 @@ public final class SavedRun {
             String hash = run.card == null ? null : run.card.field("data", "hash");
             data.append(hash == null ? "" : hash.substring(0, Math.min(hash.length(), 19)));
             epochs.append(run.history == null ? 0 : run.history.rowCount());
+            Integer modelEpoch = run.card == null ? null : run.card.modelEpoch();
+            modelEpochs.append(modelEpoch != null ? modelEpoch : run.history == null ? 0 : run.history.modelEpoch());
             seconds.append(run.history == null || run.history.rowCount() == 0 ? Double.NaN : run.history.numberColumn(History.SECONDS).sum());
             String identical = run.card == null ? null : run.card.field("determinism", "identical_weights");
             deterministic.append(identical == null ? "not checked" : identical.equals("true") ? "yes" : "no");
@@ -163,7 +169,7 @@ public final class SavedRun {
         }
         seconds.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
         metrics.values().forEach(column -> column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4)));
-        Table table = Table.create("Runs", names, seeds, data, epochs, seconds, deterministic);
+        Table table = Table.create("Runs", names, seeds, data, epochs, modelEpochs, seconds, deterministic);
         metrics.values().forEach(table::addColumns);
         return table;
     }

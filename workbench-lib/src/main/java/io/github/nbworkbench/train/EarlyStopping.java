@@ -6,7 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Stops training when {@code monitor} (e.g. {@code val_loss}) has not improved by more than
  * {@code minDelta} for {@code patience} epochs, like Keras' {@code EarlyStopping}. With
  * {@link #restoreBestWeights()} the network ends with the parameters of its best epoch, whether
- * training stopped early or reached its last epoch (the updater state is not rolled back).
+ * training stopped early or reached its last epoch (the updater state is not rolled back), and
+ * {@link History#modelEpoch()} says which epoch that was.
  *
  * <p>On a resumed run it rebuilds its count from the history; the weights of epochs before the
  * resume are not in the checkpoint, so the best weights it can restore are this run's.
@@ -88,6 +89,7 @@ public final class EarlyStopping implements Callback {
     public void onTrainEnd(TrainingContext context) {
         if (restoreBestWeights && bestParams != null && bestParamsEpoch != context.epoch()) {
             context.trainable().setParams(bestParams);
+            context.history().setRestoredEpoch(bestParamsEpoch);
         }
     }
 

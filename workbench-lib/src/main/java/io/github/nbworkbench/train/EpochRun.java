@@ -54,7 +54,8 @@ public abstract class EpochRun implements TrainingContext {
         }
         callbacks.forEach(callback -> callback.onTrainEnd(this));
         history.setStopReason(stopReason);
-        progress.end(stopReason == null ? "finished " + epoch + " epochs" : "stopped after epoch " + epoch + ": " + stopReason);
+        String restored = history.modelEpoch() != epoch ? "; the model holds the weights of epoch " + history.modelEpoch() : "";
+        progress.end((stopReason == null ? "finished " + epoch + " epochs" : "stopped after epoch " + epoch + ": " + stopReason) + restored);
         return history;
     }
 

@@ -29,6 +29,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * end of the epoch), {@code seconds} (the epoch's wall time, validation included) and
  * {@code samples_per_s} (training examples per second of training time, validation excluded).
  * A value that could not be computed is missing (NaN).
+ *
+ * <p>After training the model holds the weights of {@link #modelEpoch()}: the last epoch, unless
+ * {@link EarlyStopping#restoreBestWeights()} put back an earlier one.
  */
 public final class History extends Table {
 
@@ -42,6 +45,7 @@ public final class History extends Table {
     private static final List<String> RUN_COLUMNS = List.of(LEARNING_RATE, SECONDS, SAMPLES_PER_SECOND);
 
     private String stopReason;
+    private Integer restoredEpoch;
 
     private History(List<Column<?>> columns) {
         super("History", columns);
@@ -182,6 +186,25 @@ public final class History extends Table {
 
     void setStopReason(String reason) {
         this.stopReason = reason;
+    }
+
+    /**
+     * The epoch whose weights the model holds after training: the last one, or the best one when
+     * {@link EarlyStopping#restoreBestWeights()} put those back; 0 when no epoch is recorded. A
+     * history read from CSV does not know of a restore and says the last epoch.
+     */
+    public int modelEpoch() {
+        return restoredEpoch != null ? restoredEpoch : lastEpoch();
+    }
+
+    /** The values of {@link #modelEpoch()}: those that describe the trained model. */
+    public EpochValues modelEpochValues() {
+        return epochValues(modelEpoch());
+    }
+
+    void setRestoredEpoch(int epoch) {
+        rowOf(epoch);
+        this.restoredEpoch = epoch;
     }
 
     private int rowOf(int epoch) {

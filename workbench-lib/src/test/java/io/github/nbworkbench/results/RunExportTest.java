@@ -19,8 +19,10 @@ import io.github.nbworkbench.eval.Predictions;
 import io.github.nbworkbench.models.Cnns;
 import io.github.nbworkbench.models.Rnns;
 import io.github.nbworkbench.plot.LearningCurves;
+import io.github.nbworkbench.train.EarlyStopping;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Metric;
+import io.github.nbworkbench.train.Mode;
 import io.github.nbworkbench.text.CharVocabulary;
 import io.github.nbworkbench.text.LanguageModel;
 import io.github.nbworkbench.train.Trainer;
@@ -145,6 +147,35 @@ class RunExportTest {
 
         QuantizedModel loaded = QuantizedModel.load(run.resolve(RunExport.MODEL));
         assertEquals(quantized.toNetwork().output(test.features(), false), loaded.toNetwork().output(test.features(), false));
+    }
+
+    @Test
+    void afterRestoringTheBestWeightsCardAndExportDescribeTheSavedEpoch() throws IOException {
+        // validation labels shifted by one class: val_loss rises as the network learns, so the best epoch is an early one
+        int[] shifted = test.classIndices().clone();
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = (shifted[i] + 1) % test.numClasses();
+        }
+        LabeledDataset wrong = LabeledDataset.classification(test.features(), shifted, test.classNames());
+        MultiLayerNetwork restored = Cnns.classic(train);
+        History stopped = Trainer.of(restored).epochs(3).quiet().seed(7).validation(wrong.batchSize(100).iterator())
+                .callbacks(new EarlyStopping("val_loss").patience(5).restoreBestWeights())
+                .fit(train.batchSize(64).shuffle(7).iterator());
+        int best = stopped.bestEpoch("val_loss", Mode.MIN);
+        assertTrue(best < 3, "the best epoch is not the last: " + best);
+
+        Path run = RunExport.of("restored").history(stopped).model(restored).writeTo(folder);
+
+        JsonObject training = JsonParser.parseString(Files.readString(run.resolve("run_card.json"))).getAsJsonObject().getAsJsonObject("training");
+        assertEquals(3, training.get("epochs").getAsInt());
+        assertEquals(best, training.get("model_epoch").getAsInt());
+        SavedRun saved = SavedRun.load(run);
+        assertEquals(stopped.value("val_loss", best), saved.card().finalMetrics().get("val_loss"), 0);
+        assertEquals(restored.output(test.features(), false), saved.network().output(test.features(), false));
+        Table comparison = SavedRun.compare(List.of(saved));
+        assertEquals(best, comparison.intColumn("model_epoch").getInt(0));
+        assertEquals(stopped.value("val_loss", best), comparison.doubleColumn("val_loss").getDouble(0), 0);
+        assertTrue(Files.readString(run.resolve("run_card.md")).contains("- model epoch: " + best), Files.readString(run.resolve("run_card.md")));
     }
 
     @Test
