@@ -1,5 +1,7 @@
 package io.github.nbworkbench.train;
 
+import java.util.List;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -55,6 +57,11 @@ public final class EarlyStopping implements Callback {
     public EarlyStopping restoreBestWeights() {
         this.restoreBestWeights = true;
         return this;
+    }
+
+    @Override
+    public List<String> monitors() {
+        return List.of(monitor);
     }
 
     @Override

@@ -40,6 +40,7 @@ public abstract class EpochRun implements TrainingContext {
 
     /** Trains from the first epoch to the last, or until stopped; the history says why it stopped, if early. */
     public final History run(String title) {
+        MonitorNames.check(callbacks, history);
         beforeTraining();
         callbacks.forEach(callback -> callback.onTrainBegin(this));
         progress.start(new TrainingStart(title, firstEpoch, lastEpoch, batchesKnownAtStart(), history.metricNames()));

@@ -65,6 +65,11 @@ public final class ModelCheckpoint implements Callback {
     }
 
     @Override
+    public List<String> monitors() {
+        return monitor == null ? List.of() : List.of(monitor);
+    }
+
+    @Override
     public void onTrainBegin(TrainingContext context) {
         if (monitor == null) {
             return;
