@@ -140,6 +140,11 @@ public final class RunExport {
     public Path writeTo(Path resultsFolder) {
         Path root = resultsFolder.toAbsolutePath().normalize();
         Path target = root.resolve(name);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IllegalArgumentException("Cannot export the run '" + name + "' to " + target + ": a file of that name is there,"
+                    + " and RunExport replaces only earlier exports of the run (folders). Move or rename the file, or give the run another name"
+                    + " in RunExport.of(...)");
+        }
         Path staging = root.resolve("." + name + ".staging-" + UUID.randomUUID());
         try {
             Files.createDirectories(root);

@@ -164,6 +164,7 @@ public final class Trainer {
         int firstEpoch;
         long runSeed;
         if (resumeFrom != null) {
+            Checkpoint.deleteLeftoverWrites(resumeFrom);
             Checkpoint checkpoint = Checkpoint.load(resumeFrom);
             if (seed != null && seed != checkpoint.seed()) {
                 throw new IllegalArgumentException("The checkpoint's run used seed " + checkpoint.seed() + ", not " + seed

@@ -213,6 +213,22 @@ class RunExportTest {
     }
 
     @Test
+    void aPlainFileWithTheRunsNameIsRefusedAndKept() throws IOException {
+        Path file = Files.writeString(folder.resolve("baseline"), "the user's own notes");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> RunExport.of("baseline").history(history).writeTo(folder));
+
+        assertTrue(refused.getMessage().startsWith("Cannot export the run 'baseline' to " + file.toAbsolutePath() + ": a file of that name is there"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("Move or rename the file, or give the run another name in RunExport.of(...)"), refused.getMessage());
+        assertEquals("the user's own notes", Files.readString(file));
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of("baseline"), left.map(path -> path.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
     void aResultsFolderThatCannotBeCreatedIsRefusedClearly() throws IOException {
         Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
 
