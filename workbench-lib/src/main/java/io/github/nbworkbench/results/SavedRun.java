@@ -1,6 +1,7 @@
 package io.github.nbworkbench.results;
 
 import io.github.nbworkbench.plot.RunComparison;
+import io.github.nbworkbench.tables.ReadableNumbers;
 import io.github.nbworkbench.train.History;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * A run that {@link RunExport} wrote, read back: its History, tables, run card and model, and
@@ -167,8 +167,8 @@ public final class SavedRun {
             Map<String, Double> values = run.finalMetrics();
             metrics.forEach((metric, column) -> column.append(values.getOrDefault(metric, Double.NaN)));
         }
-        seconds.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
-        metrics.values().forEach(column -> column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4)));
+        ReadableNumbers.apply(seconds);
+        metrics.values().forEach(ReadableNumbers::apply);
         Table table = Table.create("Runs", names, seeds, data, epochs, modelEpochs, seconds, deterministic);
         metrics.values().forEach(table::addColumns);
         return table;

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -28,7 +29,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * (with validation data), each metric and its {@code val_} twin, {@code lr} (the learning rate at the
  * end of the epoch), {@code seconds} (the epoch's wall time, validation included) and
  * {@code samples_per_s} (training examples per second of training time, validation excluded).
- * A value that could not be computed is missing (NaN).
+ * A value that could not be computed is missing (NaN). Values print with about four significant
+ * digits ({@link ReadableNumbers}); the columns hold them exactly, and {@link #writeCsv} writes them in full.
  *
  * <p>After training the model holds the weights of {@link #modelEpoch()}: the last epoch, unless
  * {@link EarlyStopping#restoreBestWeights()} put back an earlier one.
@@ -49,6 +51,7 @@ public final class History extends Table {
 
     private History(List<Column<?>> columns) {
         super("History", columns);
+        columns.stream().filter(DoubleColumn.class::isInstance).forEach(column -> ReadableNumbers.apply((DoubleColumn) column));
     }
 
     /** An empty history for a run with these metrics ({@code accuracy}, ...) and, when {@code withValidation}, the val_ columns. */
