@@ -1,5 +1,6 @@
 package io.github.nbworkbench.eval;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,9 +70,9 @@ public final class RunSummary {
                 metricColumns.get(i).append(valueAt(history, metrics.get(i), last));
             }
         }
-        Table table = Table.create("Run comparison", names, epochs, bestEpochs, Decimals.fixed(losses), Decimals.fixed(validationLosses),
-                Decimals.fixed(gaps));
-        metricColumns.forEach(column -> table.addColumns(Decimals.fixed(column)));
+        Table table = Table.create("Run comparison", names, epochs, bestEpochs, ReadableNumbers.apply(losses),
+                ReadableNumbers.apply(validationLosses), ReadableNumbers.apply(gaps));
+        metricColumns.forEach(column -> table.addColumns(ReadableNumbers.apply(column)));
         return table;
     }
 

@@ -67,7 +67,7 @@ public final class RunCard {
         return json.has("seed") ? json.get("seed").getAsLong() : null;
     }
 
-    /** The final value of each metric (the last epoch of the History), e.g. loss, val_accuracy. */
+    /** The metrics of the model as saved (the History's {@link History#modelEpoch()}, plus those added with metric(...)), e.g. loss, val_accuracy. */
     public Map<String, Double> finalMetrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (json.has("final_metrics")) {
@@ -76,11 +76,17 @@ public final class RunCard {
         return metrics;
     }
 
-    /** The last epoch's values of a History, all but its time and speed columns; empty for an empty History. */
+    /** The epoch whose weights the model holds (see {@link History#modelEpoch()}), or null when the card has no training section. */
+    public Integer modelEpoch() {
+        String epoch = field("training", "model_epoch");
+        return epoch == null ? null : Integer.valueOf(epoch);
+    }
+
+    /** The values of the History's {@link History#modelEpoch()}, all but its time and speed columns; empty for an empty History. */
     static Map<String, Double> finalMetricsOf(History history) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (history.rowCount() > 0) {
-            history.epochValues(history.lastEpoch()).values().forEach((column, value) -> {
+            history.modelEpochValues().values().forEach((column, value) -> {
                 if (!column.equals(History.SECONDS) && !column.equals(History.SAMPLES_PER_SECOND)) {
                     metrics.put(column, value);
                 }
@@ -150,11 +156,17 @@ public final class RunCard {
             return this;
         }
 
-        /** Training time and epochs from the History, and its last epoch's metrics as the final ones. */
+        /**
+         * From the History: the epochs trained, the epoch whose weights the model holds (an earlier one
+         * when EarlyStopping restored the best weights), training time, why training stopped early, and
+         * that epoch's metrics as the final ones.
+         */
         public Builder history(History history) {
             JsonObject training = new JsonObject();
             training.addProperty("epochs", history.rowCount());
+            training.addProperty("model_epoch", history.modelEpoch());
             training.addProperty("seconds", history.rowCount() == 0 ? 0 : history.numberColumn(History.SECONDS).sum());
+            history.stopReason().ifPresent(reason -> training.addProperty("stop_reason", reason));
             json.add("training", training);
             JsonObject metrics = new JsonObject();
             finalMetricsOf(history).forEach(metrics::addProperty);

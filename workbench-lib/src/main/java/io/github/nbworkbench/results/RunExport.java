@@ -97,10 +97,16 @@ public final class RunExport {
         return model(net, null);
     }
 
-    /** The network and the normalizer its inputs need, both in DL4J's model.zip. */
+    /** The network and the normalizer its inputs need, both in DL4J's model.zip (read back with SavedRun's network() and normalizer()). */
     public RunExport model(MultiLayerNetwork net, DataNormalization normalizer) {
         Objects.requireNonNull(net, "net");
-        return setModel(file -> ModelSerializer.writeModel(net, file.toFile(), true, normalizer));
+        return setModel(file -> {
+            // writeModel(net, file, true, normalizer) fails in DL4J 1.0.0-M2.1: the normalizer's serializer closes the zip stream
+            ModelSerializer.writeModel(net, file.toFile(), true);
+            if (normalizer != null) {
+                ModelSerializer.addNormalizerToModel(file.toFile(), normalizer);
+            }
+        });
     }
 
     /** A language model with its vocabulary, in model.zip (read back with LanguageModel.load). */
@@ -115,6 +121,7 @@ public final class RunExport {
         return setModel(quantized::save);
     }
 
+    /** The run card; without one, an export with a History gets a card built from it (epochs, the model's epoch, its metrics). */
     public RunExport card(RunCard card) {
         this.card = Objects.requireNonNull(card, "card");
         return this;
@@ -133,6 +140,11 @@ public final class RunExport {
     public Path writeTo(Path resultsFolder) {
         Path root = resultsFolder.toAbsolutePath().normalize();
         Path target = root.resolve(name);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IllegalArgumentException("Cannot export the run '" + name + "' to " + target + ": a file of that name is there,"
+                    + " and RunExport replaces only earlier exports of the run (folders). Move or rename the file, or give the run another name"
+                    + " in RunExport.of(...)");
+        }
         Path staging = root.resolve("." + name + ".staging-" + UUID.randomUUID());
         try {
             Files.createDirectories(root);
@@ -177,9 +189,10 @@ public final class RunExport {
         for (Map.Entry<String, AtomicFiles.Content> file : files.entrySet()) {
             write(folder.resolve(file.getKey()), file.getValue());
         }
-        if (card != null) {
-            Files.writeString(folder.resolve(CARD + ".json"), withRunName(card), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve(CARD + ".md"), card.toMarkdown(name), StandardCharsets.UTF_8);
+        RunCard writtenCard = card != null ? card : history != null ? RunCard.builder().history(history).build() : null;
+        if (writtenCard != null) {
+            Files.writeString(folder.resolve(CARD + ".json"), withRunName(writtenCard), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(CARD + ".md"), writtenCard.toMarkdown(name), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.nbworkbench.results;
 
 import io.github.nbworkbench.plot.RunComparison;
+import io.github.nbworkbench.tables.ReadableNumbers;
 import io.github.nbworkbench.train.History;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,16 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.knowm.xchart.XYChart;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * A run that {@link RunExport} wrote, read back: its History, tables, run card and model, and
@@ -44,7 +46,7 @@ public final class SavedRun {
         this.card = card;
     }
 
-    /** Reads the run in {@code runFolder}; refuses a folder that holds neither a History nor a run card. */
+    /** Reads the run in {@code runFolder}; refuses a folder that holds no History, run card or model. */
     public static SavedRun load(Path runFolder) {
         Path folder = runFolder.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
@@ -52,9 +54,9 @@ public final class SavedRun {
         }
         Path historyFile = folder.resolve(RunExport.HISTORY + ".csv");
         Path cardFile = folder.resolve(RunExport.CARD + ".json");
-        if (!Files.exists(historyFile) && !Files.exists(cardFile)) {
-            throw new IllegalArgumentException(folder + " is not a saved run: it has neither " + historyFile.getFileName() + " nor "
-                    + cardFile.getFileName() + " (RunExport writes them)");
+        if (!Files.exists(historyFile) && !Files.exists(cardFile) && !Files.exists(folder.resolve(RunExport.MODEL))) {
+            throw new IllegalArgumentException(folder + " is not a saved run: it has no " + historyFile.getFileName() + ", "
+                    + cardFile.getFileName() + " or " + RunExport.MODEL + " (RunExport writes them)");
         }
         try {
             History history = Files.exists(historyFile) ? History.readCsv(historyFile) : null;
@@ -122,12 +124,29 @@ public final class SavedRun {
         }
     }
 
-    /** One row per run: run, seed, data hash, epochs, training seconds, determinism, and each final metric. */
+    /** The normalizer exported with the network ({@code RunExport.model(net, normalizer)}), if there is one. */
+    public Optional<DataNormalization> normalizer() {
+        Path file = folder.resolve(RunExport.MODEL);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("The run '" + name() + "' was exported without a model");
+        }
+        try {
+            return Optional.ofNullable(ModelSerializer.restoreNormalizerFromFile(file.toFile()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Cannot load the normalizer of the run '" + name() + "' from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One row per run: run, seed, data hash, epochs trained, the epoch whose weights were saved, training
+     * seconds, determinism, and each final metric (that of the saved weights).
+     */
     public static Table compare(List<SavedRun> runs) {
         StringColumn names = StringColumn.create("run");
         StringColumn seeds = StringColumn.create("seed");
         StringColumn data = StringColumn.create("data_hash");
         IntColumn epochs = IntColumn.create("epochs");
+        IntColumn modelEpochs = IntColumn.create("model_epoch");
         DoubleColumn seconds = DoubleColumn.create("training_s");
         StringColumn deterministic = StringColumn.create("deterministic");
         Set<String> metricNames = new LinkedHashSet<>();
@@ -140,15 +159,17 @@ public final class SavedRun {
             String hash = run.card == null ? null : run.card.field("data", "hash");
             data.append(hash == null ? "" : hash.substring(0, Math.min(hash.length(), 19)));
             epochs.append(run.history == null ? 0 : run.history.rowCount());
+            Integer modelEpoch = run.card == null ? null : run.card.modelEpoch();
+            modelEpochs.append(modelEpoch != null ? modelEpoch : run.history == null ? 0 : run.history.modelEpoch());
             seconds.append(run.history == null || run.history.rowCount() == 0 ? Double.NaN : run.history.numberColumn(History.SECONDS).sum());
             String identical = run.card == null ? null : run.card.field("determinism", "identical_weights");
             deterministic.append(identical == null ? "not checked" : identical.equals("true") ? "yes" : "no");
             Map<String, Double> values = run.finalMetrics();
             metrics.forEach((metric, column) -> column.append(values.getOrDefault(metric, Double.NaN)));
         }
-        seconds.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
-        metrics.values().forEach(column -> column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4)));
-        Table table = Table.create("Runs", names, seeds, data, epochs, seconds, deterministic);
+        ReadableNumbers.apply(seconds);
+        metrics.values().forEach(ReadableNumbers::apply);
+        Table table = Table.create("Runs", names, seeds, data, epochs, modelEpochs, seconds, deterministic);
         metrics.values().forEach(table::addColumns);
         return table;
     }

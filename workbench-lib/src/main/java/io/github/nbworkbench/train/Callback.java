@@ -1,11 +1,21 @@
 package io.github.nbworkbench.train;
 
+import java.util.List;
+
 /**
  * A hook into training, in the style of Keras callbacks: each method has an empty default, so a
  * callback overrides only what it needs. Epochs and batches are 1-based. The {@link TrainingContext}
  * gives the model, the history so far and the learning rate, and can stop training.
  */
 public interface Callback {
+
+    /**
+     * The History values this callback reads by name, such as the monitor of {@link EarlyStopping}
+     * ({@code val_loss}); training refuses to start when the run records none of that name. None by default.
+     */
+    default List<String> monitors() {
+        return List.of();
+    }
 
     /** Before the first epoch of this run; on a resumed run the history already holds the earlier epochs. */
     default void onTrainBegin(TrainingContext context) {

@@ -52,8 +52,12 @@ public final class Checkpoint {
         this.history = history;
     }
 
-    /** Writes {@code model} (with its updater state) after {@code epoch}, with the run's seed and history, atomically to {@code file}. */
+    /**
+     * Writes {@code model} (with its updater state) after {@code epoch}, with the run's seed and history,
+     * atomically to {@code file}; first deletes what a killed process left of earlier writes of checkpoints in that folder.
+     */
     public static void write(Path file, TrainableModel model, int epoch, long seed, History history) {
+        deleteLeftoverWrites(file);
         Properties properties = new Properties();
         properties.setProperty("format", FORMAT);
         properties.setProperty("version", VERSION);
@@ -83,6 +87,20 @@ public final class Checkpoint {
         }
     }
 
+    /**
+     * Deletes the temporary files that writes of checkpoints (this file, or epoch files of {@link ModelCheckpoint#keepLast})
+     * left in {@code file}'s folder when their process was killed.
+     */
+    static void deleteLeftoverWrites(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        try {
+            AtomicFiles.deleteLeftovers(folder, target -> target.equals(name) || ModelCheckpoint.isEpochFileName(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the unfinished checkpoint files in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a checkpoint; fails with a clear message when the file is missing, truncated, or not a checkpoint. */
     public static Checkpoint load(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -92,6 +110,8 @@ public final class Checkpoint {
             Properties properties = new Properties();
             try (InputStream in = entry(zip, file, PROPERTIES_ENTRY)) {
                 properties.load(in);
+            } catch (IllegalArgumentException e) {
+                throw notACheckpoint(file, "its " + PROPERTIES_ENTRY + " is garbled (" + e.getMessage() + ")", e);
             }
             if (!FORMAT.equals(properties.getProperty("format"))) {
                 throw notACheckpoint(file, "its " + PROPERTIES_ENTRY + " is not a workbench checkpoint's", null);

@@ -5,11 +5,12 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
-/** Passes batches through and counts their examples, for a samples/s figure where the consumer is out of reach. */
+/** Passes batches through and counts their examples and predictions, for a samples/s figure where the consumer is out of reach. */
 final class CountingIterator implements DataSetIterator {
 
     private final DataSetIterator source;
     private long examples;
+    private long predictions;
 
     CountingIterator(DataSetIterator source) {
         this.source = source;
@@ -17,6 +18,11 @@ final class CountingIterator implements DataSetIterator {
 
     long examples() {
         return examples;
+    }
+
+    /** Examples, or unmasked time steps for sequence labels: what DL4J's loss sums (see {@link LossMean}). */
+    long predictions() {
+        return predictions;
     }
 
     @Override
@@ -31,6 +37,7 @@ final class CountingIterator implements DataSetIterator {
 
     private DataSet counted(DataSet batch) {
         examples += batch.numExamples();
+        predictions += LossMean.predictions(batch);
         return batch;
     }
 

@@ -1,12 +1,15 @@
 package io.github.nbworkbench.train;
 
+import java.util.List;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Stops training when {@code monitor} (e.g. {@code val_loss}) has not improved by more than
  * {@code minDelta} for {@code patience} epochs, like Keras' {@code EarlyStopping}. With
  * {@link #restoreBestWeights()} the network ends with the parameters of its best epoch, whether
- * training stopped early or reached its last epoch (the updater state is not rolled back).
+ * training stopped early or reached its last epoch (the updater state is not rolled back), and
+ * {@link History#modelEpoch()} says which epoch that was.
  *
  * <p>On a resumed run it rebuilds its count from the history; the weights of epochs before the
  * resume are not in the checkpoint, so the best weights it can restore are this run's.
@@ -57,6 +60,11 @@ public final class EarlyStopping implements Callback {
     }
 
     @Override
+    public List<String> monitors() {
+        return List.of(monitor);
+    }
+
+    @Override
     public void onTrainBegin(TrainingContext context) {
         tracker = new MonitorTracker(monitor, mode, minDelta);
         bestParams = null;
@@ -88,6 +96,7 @@ public final class EarlyStopping implements Callback {
     public void onTrainEnd(TrainingContext context) {
         if (restoreBestWeights && bestParams != null && bestParamsEpoch != context.epoch()) {
             context.trainable().setParams(bestParams);
+            context.history().setRestoredEpoch(bestParamsEpoch);
         }
     }
 

@@ -40,6 +40,7 @@ public abstract class EpochRun implements TrainingContext {
 
     /** Trains from the first epoch to the last, or until stopped; the history says why it stopped, if early. */
     public final History run(String title) {
+        MonitorNames.check(callbacks, history);
         beforeTraining();
         callbacks.forEach(callback -> callback.onTrainBegin(this));
         progress.start(new TrainingStart(title, firstEpoch, lastEpoch, batchesKnownAtStart(), history.metricNames()));
@@ -54,7 +55,8 @@ public abstract class EpochRun implements TrainingContext {
         }
         callbacks.forEach(callback -> callback.onTrainEnd(this));
         history.setStopReason(stopReason);
-        progress.end(stopReason == null ? "finished " + epoch + " epochs" : "stopped after epoch " + epoch + ": " + stopReason);
+        String restored = history.modelEpoch() != epoch ? "; the model holds the weights of epoch " + history.modelEpoch() : "";
+        progress.end((stopReason == null ? "finished " + epoch + " epochs" : "stopped after epoch " + epoch + ": " + stopReason) + restored);
         return history;
     }
 

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -25,10 +26,15 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * table in the notebook and can be filtered, sorted, plotted and exported with Tablesaw's own API.
  *
  * <p>Columns, in this order: {@code epoch} (int, 1-based); then doubles {@code loss}, {@code val_loss}
- * (with validation data), each metric and its {@code val_} twin, {@code lr} (the learning rate at the
- * end of the epoch), {@code seconds} (the epoch's wall time, validation included) and
+ * (with validation data; the mean per example, or per unmasked time step when the labels are
+ * sequences, which the table's name then says: see {@link #lossPerTimeStep()}), each metric and
+ * its {@code val_} twin, {@code lr} (the learning rate at the end of the epoch), {@code seconds} (the epoch's wall time, validation included) and
  * {@code samples_per_s} (training examples per second of training time, validation excluded).
- * A value that could not be computed is missing (NaN).
+ * A value that could not be computed is missing (NaN). Values print with about four significant
+ * digits ({@link ReadableNumbers}); the columns hold them exactly, and {@link #writeCsv} writes them in full.
+ *
+ * <p>After training the model holds the weights of {@link #modelEpoch()}: the last epoch, unless
+ * {@link EarlyStopping#restoreBestWeights()} put back an earlier one.
  */
 public final class History extends Table {
 
@@ -39,12 +45,16 @@ public final class History extends Table {
     public static final String SECONDS = "seconds";
     public static final String SAMPLES_PER_SECOND = "samples_per_s";
 
+    private static final String NAME = "History";
+    private static final String PER_TIME_STEP = "(loss per time step)";
     private static final List<String> RUN_COLUMNS = List.of(LEARNING_RATE, SECONDS, SAMPLES_PER_SECOND);
 
     private String stopReason;
+    private Integer restoredEpoch;
 
     private History(List<Column<?>> columns) {
-        super("History", columns);
+        super(NAME, columns);
+        columns.stream().filter(DoubleColumn.class::isInstance).forEach(column -> ReadableNumbers.apply((DoubleColumn) column));
     }
 
     /** An empty history for a run with these metrics ({@code accuracy}, ...) and, when {@code withValidation}, the val_ columns. */
@@ -130,6 +140,20 @@ public final class History extends Table {
         }
     }
 
+    /**
+     * Names the table "History (loss per time step)": the run's labels are sequences, and
+     * {@code loss} and {@code val_loss} are the mean per unmasked time step (token), not DL4J's
+     * score, which sums a sequence's time steps; so they share units with per-token metrics such as bpc.
+     */
+    void describeLossPerTimeStep() {
+        setName(NAME + " " + PER_TIME_STEP);
+    }
+
+    /** True when {@code loss} and {@code val_loss} are per time step (see {@link #describeLossPerTimeStep}). */
+    public boolean lossPerTimeStep() {
+        return name().endsWith(PER_TIME_STEP);
+    }
+
     /** The names of the quantities each epoch reports: loss, val_loss, the metrics and their val_ twins (not lr, seconds, samples_per_s). */
     public List<String> metricNames() {
         return columnNames().stream().filter(name -> !name.equals(EPOCH) && !RUN_COLUMNS.contains(name)).toList();
@@ -182,6 +206,25 @@ public final class History extends Table {
 
     void setStopReason(String reason) {
         this.stopReason = reason;
+    }
+
+    /**
+     * The epoch whose weights the model holds after training: the last one, or the best one when
+     * {@link EarlyStopping#restoreBestWeights()} put those back; 0 when no epoch is recorded. A
+     * history read from CSV does not know of a restore and says the last epoch.
+     */
+    public int modelEpoch() {
+        return restoredEpoch != null ? restoredEpoch : lastEpoch();
+    }
+
+    /** The values of {@link #modelEpoch()}: those that describe the trained model. */
+    public EpochValues modelEpochValues() {
+        return epochValues(modelEpoch());
+    }
+
+    void setRestoredEpoch(int epoch) {
+        rowOf(epoch);
+        this.restoredEpoch = epoch;
     }
 
     private int rowOf(int epoch) {

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * Saves a {@link Checkpoint} after epochs, either the best so far by a monitored value
  * ({@link #keepBest}) or every epoch keeping the last N files ({@link #keepLast}). Every file is
  * written atomically (temporary file in the same folder, then an atomic rename), so a crash while
- * saving leaves the previous checkpoint intact; any checkpoint can be given to
- * {@link Trainer#resumeFrom}.
+ * saving leaves the previous checkpoint intact, and what a killed process left of an unfinished write
+ * is deleted at the next checkpoint or resume; any checkpoint can be given to {@link Trainer#resumeFrom}.
  */
 public final class ModelCheckpoint implements Callback {
 
@@ -65,6 +65,11 @@ public final class ModelCheckpoint implements Callback {
     }
 
     @Override
+    public List<String> monitors() {
+        return monitor == null ? List.of() : List.of(monitor);
+    }
+
+    @Override
     public void onTrainBegin(TrainingContext context) {
         if (monitor == null) {
             return;
@@ -98,6 +103,10 @@ public final class ModelCheckpoint implements Callback {
                 throw new UncheckedIOException("Cannot delete the old checkpoint " + old, e);
             }
         }
+    }
+
+    static boolean isEpochFileName(String fileName) {
+        return EPOCH_FILE.matcher(fileName).matches();
     }
 
     private static List<Path> epochFiles(Path folder) {

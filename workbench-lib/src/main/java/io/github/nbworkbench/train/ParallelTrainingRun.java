@@ -38,7 +38,8 @@ final class ParallelTrainingRun extends EpochRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         model.incrementEpochCount();
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put(History.LOSS, model.model().score());
+        // the workers' mean score per example, in the units of LossMean (per time step for sequences)
+        values.put(History.LOSS, model.model().score() * counted.examples() / counted.predictions());
         if (validation != null) {
             values.putAll(Validation.score(model, validation, metrics));
         }

@@ -1,5 +1,7 @@
 package io.github.nbworkbench.train;
 
+import java.util.List;
+
 /**
  * Multiplies the learning rate by {@code factor} when {@code monitor} has not improved by more than
  * {@code minDelta} for {@code patience} epochs, never below {@code minLr}, then waits
@@ -71,6 +73,11 @@ public final class ReduceLROnPlateau implements Callback {
     }
 
     /** Rebuilds its state from the history (a resumed run), without touching the rate: the checkpoint holds it. */
+    @Override
+    public List<String> monitors() {
+        return List.of(monitor);
+    }
+
     @Override
     public void onTrainBegin(TrainingContext context) {
         tracker = new MonitorTracker(monitor, mode, minDelta);

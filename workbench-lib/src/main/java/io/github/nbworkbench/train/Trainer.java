@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Each epoch: the random state is reseeded from (run seed, epoch) (see {@link Seeds}), the
  * training iterator is reset, every batch is one {@code fit(DataSet)} step, then the validation data
  * is scored in inference mode. Recorded: the mean training loss (DL4J's score after each step,
- * weighted by batch size), {@code val_loss} (the same loss function, inference mode), each metric
+ * weighted by batch size; for sequence labels divided by the unmasked time steps, so the loss is per
+ * token like bits per character), {@code val_loss} (the same loss function, inference mode), each metric
  * and its {@code val_} twin, the learning rate, the epoch's seconds and training samples per second.
  *
  * <p>Training metrics are computed from an inference-mode forward pass over each batch just before
@@ -164,6 +165,7 @@ public final class Trainer {
         int firstEpoch;
         long runSeed;
         if (resumeFrom != null) {
+            Checkpoint.deleteLeftoverWrites(resumeFrom);
             Checkpoint checkpoint = Checkpoint.load(resumeFrom);
             if (seed != null && seed != checkpoint.seed()) {
                 throw new IllegalArgumentException("The checkpoint's run used seed " + checkpoint.seed() + ", not " + seed

@@ -60,12 +60,15 @@ final class TrainingLoop extends EpochRun {
         long start = System.nanoTime();
         long batch = 0;
         long examples = 0;
-        double lossSum = 0;
+        LossMean loss = new LossMean();
         while (train.hasNext() && !isStopRequested()) {
             DataSet data = train.next();
             if (!checkedFirstBatch) {
                 PreFlight.check(model, data);
                 checkedFirstBatch = true;
+                if (LossMean.perTimeStep(data)) {
+                    history().describeLossPerTimeStep();
+                }
             }
             batch++;
             for (Callback callback : callbacks()) {
@@ -73,14 +76,13 @@ final class TrainingLoop extends EpochRun {
             }
             Validation.addToMetrics(model, trainingAccumulators, data);
             model.fit(data);
-            double loss = model.lastLoss();
-            int size = data.numExamples();
-            lossSum += loss * size;
-            examples += size;
+            double score = model.lastLoss();
+            loss.add(score, data);
+            examples += data.numExamples();
             for (Callback callback : callbacks()) {
-                callback.onBatchEnd(this, number, batch, loss);
+                callback.onBatchEnd(this, number, batch, score);
             }
-            progress().batch(new BatchProgress(number, batch, batchesPerEpoch, lossSum / examples,
+            progress().batch(new BatchProgress(number, batch, batchesPerEpoch, loss.value(),
                     examples / ((System.nanoTime() - start) / 1e9)));
         }
         if (batch == 0) {
@@ -99,7 +101,7 @@ final class TrainingLoop extends EpochRun {
         inEpoch = false;
 
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put(History.LOSS, lossSum / examples);
+        values.put(History.LOSS, loss.value());
         for (int i = 0; i < trainingMetrics.size(); i++) {
             values.put(trainingMetrics.get(i).name(), trainingAccumulators.get(i).value());
         }

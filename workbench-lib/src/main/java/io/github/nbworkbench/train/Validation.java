@@ -14,7 +14,8 @@ public final class Validation {
     }
 
     /**
-     * {@code val_loss} (mean per example, DL4J's loss function without dropout) and {@code val_<metric>}
+     * {@code val_loss} (mean per example, or per unmasked time step for sequence labels; DL4J's loss
+     * function without dropout) and {@code val_<metric>}
      * for each of {@code metrics}, over one pass of {@code data} (reset first when it can be).
      */
     public static Map<String, Double> score(TrainableModel model, DataSetIterator data, List<Metric> metrics) {
@@ -23,16 +24,14 @@ public final class Validation {
         }
         List<Metric.Accumulator> accumulators = new ArrayList<>(metrics.size());
         metrics.forEach(metric -> accumulators.add(metric.newAccumulator()));
-        double lossSum = 0;
-        long examples = 0;
+        LossMean loss = new LossMean();
         while (data.hasNext()) {
             DataSet batch = data.next();
-            lossSum += model.loss(batch) * batch.numExamples();
-            examples += batch.numExamples();
+            loss.add(model.loss(batch), batch);
             addToMetrics(model, accumulators, batch);
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put(History.VALIDATION_PREFIX + History.LOSS, examples == 0 ? Double.NaN : lossSum / examples);
+        values.put(History.VALIDATION_PREFIX + History.LOSS, loss.value());
         for (int i = 0; i < metrics.size(); i++) {
             values.put(History.VALIDATION_PREFIX + metrics.get(i).name(), accumulators.get(i).value());
         }

@@ -32,6 +32,18 @@ class RunSummaryTest {
     }
 
     @Test
+    void lossesPrintWithFourSignificantDigits() {
+        Map<String, History> runs = new LinkedHashMap<>();
+        runs.put("lstm", history(new double[] {171.23456, 150.98765}, new double[] {0.000123456, 0.0000234567}));
+
+        Table table = RunSummary.of(runs);
+
+        assertEquals("151", table.getString(0, "loss"));
+        assertEquals("2.346E-5", table.getString(0, "val_loss"));
+        assertEquals(150.98765, table.doubleColumn("loss").getDouble(0));
+    }
+
+    @Test
     void theGapChartDrawsValidationMinusTrainingPerEpoch() {
         Map<String, History> runs = new LinkedHashMap<>();
         runs.put("baseline", history(new double[] {1.0, 0.5, 0.2}, new double[] {1.1, 0.9, 1.0}));

@@ -34,7 +34,7 @@ class CurvePlotsTest {
         String catLine = "cat (AP 0.830; best F1 0.750 at threshold 0.600)";
         String dogLine = String.format(Locale.ROOT, "dog (AP %.3f; best F1 %.3f at threshold %.3f)",
                 dog.averagePrecision(), dog.bestF1().f1(), dog.bestF1().threshold());
-        assertEquals(List.of(catLine, "cat" + PrecisionRecallPlot.BEST_F1, dogLine, "dog" + PrecisionRecallPlot.BEST_F1),
+        assertEquals(List.of(Curves.FRAME, catLine, "cat" + PrecisionRecallPlot.BEST_F1, dogLine, "dog" + PrecisionRecallPlot.BEST_F1),
                 List.copyOf(chart.getSeriesMap().keySet()));
         assertArrayEquals(cat.recall(), chart.getSeriesMap().get(catLine).getXData());
         assertArrayEquals(new double[] {0.75}, chart.getSeriesMap().get("cat" + PrecisionRecallPlot.BEST_F1).getYData());
@@ -48,7 +48,8 @@ class CurvePlotsTest {
 
         assertEquals("false-positive rate", chart.getXAxisTitle());
         assertEquals("true-positive rate (recall)", chart.getYAxisTitle());
-        assertEquals(List.of("cat (AUC 0.781)", RocPlot.CHANCE), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(List.of(Curves.FRAME, "cat (AUC 0.781)", RocPlot.CHANCE), List.copyOf(chart.getSeriesMap().keySet()));
+        assertFalse(chart.getSeriesMap().get(Curves.FRAME).isShowInLegend());
         assertArrayEquals(new double[] {0, 0.25, 0.5, 0.5, 0.75, 0.75, 1, 1},
                 chart.getSeriesMap().get("cat (AUC 0.781)").getYData(), 1e-12);
         assertReadable(chart);

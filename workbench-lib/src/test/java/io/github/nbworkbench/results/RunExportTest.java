@@ -11,12 +11,20 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.deploy.Granularity;
+import io.github.nbworkbench.deploy.Int8Quantizer;
+import io.github.nbworkbench.deploy.QuantizedModel;
 import io.github.nbworkbench.eval.ClassificationReport;
 import io.github.nbworkbench.eval.Predictions;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.models.Rnns;
 import io.github.nbworkbench.plot.LearningCurves;
+import io.github.nbworkbench.train.EarlyStopping;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Metric;
+import io.github.nbworkbench.train.Mode;
+import io.github.nbworkbench.text.CharVocabulary;
+import io.github.nbworkbench.text.LanguageModel;
 import io.github.nbworkbench.train.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +35,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +101,84 @@ class RunExportTest {
     }
 
     @Test
+    void aNetworkWithItsNormalizerRoundTrips() {
+        NormalizerStandardize normalizer = new NormalizerStandardize();
+        normalizer.fit(train.toDataSet());
+
+        Path run = RunExport.of("with-normalizer").model(net, normalizer).writeTo(folder);
+
+        SavedRun saved = SavedRun.load(run);
+        assertEquals(net.output(test.features(), false), saved.network().output(test.features(), false));
+        NormalizerStandardize loaded = (NormalizerStandardize) saved.normalizer().orElseThrow();
+        assertEquals(normalizer.getMean(), loaded.getMean());
+        assertEquals(normalizer.getStd(), loaded.getStd());
+    }
+
+    @Test
+    void aNetworkWithoutNormalizerRoundTripsWithItsUpdaterState() {
+        Path run = RunExport.of("plain").model(net).writeTo(folder);
+
+        SavedRun saved = SavedRun.load(run);
+        MultiLayerNetwork loaded = saved.network();
+        assertEquals(net.output(test.features(), false), loaded.output(test.features(), false));
+        assertEquals(net.getUpdater().getStateViewArray(), loaded.getUpdater().getStateViewArray());
+        assertTrue(saved.normalizer().isEmpty());
+    }
+
+    @Test
+    void aLanguageModelRoundTrips() {
+        String text = "Four score and seven years ago our fathers brought forth on this continent a new nation. ";
+        CharVocabulary vocabulary = CharVocabulary.of(text);
+        LanguageModel model = new LanguageModel(Rnns.charLstm().hiddenSize(16).seed(3).buildFor(vocabulary), vocabulary);
+
+        Path run = RunExport.of("language").model(model).writeTo(folder);
+
+        LanguageModel loaded = LanguageModel.load(run.resolve(RunExport.MODEL));
+        assertEquals(vocabulary.size(), loaded.vocabulary().size());
+        var input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, vocabulary.size(), 5);
+        assertEquals(model.network().output(input), loaded.network().output(input));
+    }
+
+    @Test
+    void aQuantizedModelRoundTrips() {
+        QuantizedModel quantized = Int8Quantizer.quantize(net, Granularity.PER_CHANNEL);
+
+        Path run = RunExport.of("int8").model(quantized).writeTo(folder);
+
+        QuantizedModel loaded = QuantizedModel.load(run.resolve(RunExport.MODEL));
+        assertEquals(quantized.toNetwork().output(test.features(), false), loaded.toNetwork().output(test.features(), false));
+    }
+
+    @Test
+    void afterRestoringTheBestWeightsCardAndExportDescribeTheSavedEpoch() throws IOException {
+        // validation labels shifted by one class: val_loss rises as the network learns, so the best epoch is an early one
+        int[] shifted = test.classIndices().clone();
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = (shifted[i] + 1) % test.numClasses();
+        }
+        LabeledDataset wrong = LabeledDataset.classification(test.features(), shifted, test.classNames());
+        MultiLayerNetwork restored = Cnns.classic(train);
+        History stopped = Trainer.of(restored).epochs(3).quiet().seed(7).validation(wrong.batchSize(100).iterator())
+                .callbacks(new EarlyStopping("val_loss").patience(5).restoreBestWeights())
+                .fit(train.batchSize(64).shuffle(7).iterator());
+        int best = stopped.bestEpoch("val_loss", Mode.MIN);
+        assertTrue(best < 3, "the best epoch is not the last: " + best);
+
+        Path run = RunExport.of("restored").history(stopped).model(restored).writeTo(folder);
+
+        JsonObject training = JsonParser.parseString(Files.readString(run.resolve("run_card.json"))).getAsJsonObject().getAsJsonObject("training");
+        assertEquals(3, training.get("epochs").getAsInt());
+        assertEquals(best, training.get("model_epoch").getAsInt());
+        SavedRun saved = SavedRun.load(run);
+        assertEquals(stopped.value("val_loss", best), saved.card().finalMetrics().get("val_loss"), 0);
+        assertEquals(restored.output(test.features(), false), saved.network().output(test.features(), false));
+        Table comparison = SavedRun.compare(List.of(saved));
+        assertEquals(best, comparison.intColumn("model_epoch").getInt(0));
+        assertEquals(stopped.value("val_loss", best), comparison.doubleColumn("val_loss").getDouble(0), 0);
+        assertTrue(Files.readString(run.resolve("run_card.md")).contains("- model epoch: " + best), Files.readString(run.resolve("run_card.md")));
+    }
+
+    @Test
     void runNamesThatCouldLeaveTheFolderAreRefused() {
         Path results = folder.resolve("results");
         for (String name : List.of("../escaped", "/tmp/escaped", "a/b", "..", ".hidden", "", "a\\b")) {
@@ -121,6 +209,22 @@ class RunExportTest {
         assertFalse(Files.exists(folder.resolve("run/weights.bin")));
         try (Stream<Path> left = Files.list(folder)) {
             assertEquals(List.of("run"), left.map(path -> path.getFileName().toString()).toList(), "no staging folder is left behind");
+        }
+    }
+
+    @Test
+    void aPlainFileWithTheRunsNameIsRefusedAndKept() throws IOException {
+        Path file = Files.writeString(folder.resolve("baseline"), "the user's own notes");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> RunExport.of("baseline").history(history).writeTo(folder));
+
+        assertTrue(refused.getMessage().startsWith("Cannot export the run 'baseline' to " + file.toAbsolutePath() + ": a file of that name is there"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("Move or rename the file, or give the run another name in RunExport.of(...)"), refused.getMessage());
+        assertEquals("the user's own notes", Files.readString(file));
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of("baseline"), left.map(path -> path.getFileName().toString()).toList());
         }
     }
 

@@ -2,15 +2,22 @@ package io.github.nbworkbench.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -84,6 +91,59 @@ class CheckpointTest {
             assertEquals(List.of(file), files.toList());
         }
         assertEquals(1, Checkpoint.load(file).epoch());
+    }
+
+    @Test
+    void whatAKilledWriteLeftBehindIsDeletedAtTheNextCheckpoint() throws IOException {
+        Path best = Files.writeString(folder.resolve(".best.zip." + UUID.randomUUID() + ".tmp"), "half a checkpoint");
+        Path epoch = Files.writeString(folder.resolve(".epoch-0007.zip." + UUID.randomUUID() + ".tmp"), "half a checkpoint");
+        Path someoneElses = Files.writeString(folder.resolve(".notes.zip." + UUID.randomUUID() + ".tmp"), "not a checkpoint");
+
+        Trainer.of(Fixtures.mlp()).quiet().validation(Fixtures.validationBlobs())
+                .callbacks(ModelCheckpoint.keepBest(folder.resolve("best.zip"), "val_loss")).fit(Fixtures.trainBlobs());
+
+        assertEquals(List.of(someoneElses.getFileName().toString(), "best.zip"), fileNames());
+        assertFalse(Files.exists(best));
+        assertFalse(Files.exists(epoch));
+    }
+
+    @Test
+    void whatAKilledWriteLeftBehindIsDeletedOnResume() throws IOException {
+        MultiLayerNetwork net = Fixtures.mlp();
+        Trainer.of(net).seed(3).quiet().callbacks(ModelCheckpoint.keepLast(folder, 2)).fit(Fixtures.trainBlobs());
+        Path leftover = Files.writeString(folder.resolve(".epoch-0002.zip." + UUID.randomUUID() + ".tmp"), "half a checkpoint");
+
+        Trainer.of(Fixtures.mlp()).epochs(2).quiet().resumeFrom(folder.resolve("epoch-0001.zip")).fit(Fixtures.trainBlobs());
+
+        assertFalse(Files.exists(leftover));
+        assertEquals(List.of("epoch-0001.zip"), fileNames());
+    }
+
+    @Test
+    void aGarbledPropertiesEntryNamesTheFileAndWhatToDo() throws IOException {
+        Path file = folder.resolve("garbled.zip");
+        Checkpoint.write(folder.resolve("good.zip"), TrainableModel.of(Fixtures.mlp()), 1, 1,
+                Trainer.of(Fixtures.mlp()).quiet().fit(Fixtures.trainBlobs()));
+        try (ZipFile good = new ZipFile(folder.resolve("good.zip").toFile());
+                ZipOutputStream garbled = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (ZipEntry entry : Collections.list(good.entries())) {
+                garbled.putNextEntry(new ZipEntry(entry.getName()));
+                byte[] bytes = good.getInputStream(entry).readAllBytes();
+                garbled.write(entry.getName().equals("checkpoint.properties") ? "epoch=\\u12zz\n".getBytes(StandardCharsets.ISO_8859_1) : bytes);
+                garbled.closeEntry();
+            }
+        }
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(file));
+
+        assertEquals("Not a usable checkpoint: " + file.toAbsolutePath() + ": its checkpoint.properties is garbled (Malformed \\uxxxx encoding.)."
+                + " Resume from an earlier checkpoint instead.", error.getMessage());
+    }
+
+    private List<String> fileNames() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test

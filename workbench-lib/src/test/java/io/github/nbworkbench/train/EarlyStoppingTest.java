@@ -96,6 +96,20 @@ class EarlyStoppingTest {
         int best = history.bestEpoch("val_loss", Mode.MIN);
         assertTrue(best < 4, "the best epoch is not the last: " + best);
         assertEquals(paramsAtEpochEnd.get(best - 1), net.params());
+        assertEquals(best, history.modelEpoch());
+        assertEquals(history.value("val_loss", best), history.modelEpochValues().get("val_loss"));
+    }
+
+    @Test
+    void withoutRestoringTheModelHoldsTheLastEpochsWeights() {
+        var flipped = Fixtures.blobs(64, 5);
+        flipped.setLabels(flipped.getLabels().rsub(1));
+
+        History history = Trainer.of(Fixtures.mlp()).epochs(3).validation(Fixtures.iterator(flipped, 64)).quiet()
+                .callbacks(new EarlyStopping("val_loss").patience(10))
+                .fit(Fixtures.trainBlobs());
+
+        assertEquals(3, history.modelEpoch());
     }
 
     @Test

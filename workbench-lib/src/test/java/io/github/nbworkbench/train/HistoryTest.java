@@ -2,6 +2,7 @@ package io.github.nbworkbench.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,29 @@ class HistoryTest {
         assertArrayEquals(history.doubleColumn("val_loss").asDoubleArray(), read.doubleColumn("val_loss").asDoubleArray());
         assertTrue(Double.isNaN(read.value("seconds", 2)));
         assertEquals(3, read.lastEpoch());
+    }
+
+    @Test
+    void valuesPrintWithFourSignificantDigitsAndStayExactInTheTableAndTheCsv() {
+        History history = History.create(List.of("bpc"), true);
+        history.append(1, Map.of("loss", 171.23456789, "val_loss", 0.000012345678, "bpc", 3.2104, "val_bpc", 3.19876543,
+                "lr", 0.002, "seconds", 12.3456, "samples_per_s", 1351.2749));
+        Path file = folder.resolve("history.csv");
+
+        history.writeCsv(file);
+
+        String printed = history.print();
+        assertTrue(printed.contains("171.2"), printed);
+        assertTrue(printed.contains("1.235E-5"), printed);
+        assertTrue(printed.contains("3.199"), printed);
+        assertTrue(printed.contains("1,351"), printed);
+        assertFalse(printed.contains("171.23456789"), printed);
+        assertEquals("0.002", history.getString(0, "lr"));
+        assertEquals(171.23456789, history.value("loss", 1));
+        History read = History.readCsv(file);
+        assertEquals(0.000012345678, read.value("val_loss", 1));
+        assertEquals(1351.2749, read.value("samples_per_s", 1));
+        assertEquals("1.235E-5", read.getString(0, "val_loss"), "a history read back prints the same way");
     }
 
     @Test

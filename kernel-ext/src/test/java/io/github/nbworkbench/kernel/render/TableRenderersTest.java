@@ -1,5 +1,8 @@
 package io.github.nbworkbench.kernel.render;
 
+import io.github.nbworkbench.train.History;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -19,6 +22,16 @@ class TableRenderersTest {
         assertTrue(html.contains("<caption>&lt;scores&gt;</caption>"), html);
         assertTrue(html.contains("<td>a&amp;b</td><td>1</td>"), html);
         assertFalse(html.contains("rows ×"), html);
+    }
+
+    @Test
+    void numbersAreShownWithTheColumnsPrintFormatter() {
+        History history = History.create(List.of(), false);
+        history.append(1, Map.of("loss", 171.23456789, "lr", 0.0000123456, "seconds", 12.3456, "samples_per_s", 1351.2749));
+
+        String html = TableRenderers.html(history);
+
+        assertTrue(html.contains("<td>1</td><td>171.2</td><td>1.235E-5</td><td>12.35</td><td>1,351</td>"), html);
     }
 
     @Test
