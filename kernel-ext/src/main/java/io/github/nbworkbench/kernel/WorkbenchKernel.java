@@ -77,20 +77,25 @@ public final class WorkbenchKernel extends BaseKernel {
         this.history = history;
     }
 
-    /** Cell output becomes System.out/err while a cell runs, as in the base library, line-buffered by {@link InterruptTolerantOutput}. */
+    /**
+     * System.out/err stay the kernel's routing streams from the first cell on: each thread prints
+     * into the cell that started it (see {@link io.github.nbworkbench.kernel.output.CellOutput}),
+     * also after that cell ended. System.in is the cell's while it runs.
+     */
     @Override
     protected void replaceOutputStreams(ShellReplyEnvironment env) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
         InputStream in = System.in;
-        System.setOut(cellIO.systemOut);
-        System.setErr(cellIO.systemErr);
+        System.setOut(cellIO.systemOut());
+        System.setErr(cellIO.systemErr());
         System.setIn(cellIO.in);
-        env.defer(() -> {
-            System.setOut(out);
-            System.setErr(err);
-            System.setIn(in);
-        });
+        env.defer(() -> System.setIn(in));
+    }
+
+    /** Shows a display after what the cell printed before it. */
+    @Override
+    public void display(DisplayData data) {
+        cellIO.flushSystemStreams();
+        super.display(data);
     }
 
     /**
@@ -156,6 +161,7 @@ public final class WorkbenchKernel extends BaseKernel {
         if (env == null) {
             throw new IllegalStateException("clearOutput() works only while a cell runs.");
         }
+        cellIO.flushSystemStreams();
         env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
