@@ -4,6 +4,11 @@
   queue, so 100,000 printed lines arrived 18% complete through nbclient and the cell sometimes
   never finished (its idle status was dropped too).
 - A line printed while a long cell runs still shows while the cell runs.
+- A thread prints into the cell that started it, also after that cell ended (frontends place
+  output by its parent request), never into whichever cell runs next. Threads no cell started
+  (the common ForkJoinPool behind parallel streams) print into the running cell.
+- A kernel start prints nothing to the server log (it printed four lines of SecurityManager
+  deprecation warnings), and System.exit in a cell still fails only that cell.
 """
 
 from queue import Empty
@@ -11,7 +16,7 @@ from queue import Empty
 import nbformat
 from nbclient import NotebookClient
 
-from kernel_helpers import describe, of_type, stream_text
+from kernel_helpers import describe, error_text, of_type, result_text, stream_text
 
 HUNDRED_THOUSAND_LINES = 'for (int i = 0; i < 100000; i++) System.out.println("line " + i);'
 
@@ -52,6 +57,56 @@ def test_a_line_printed_while_a_cell_runs_shows_before_the_cell_ends(kernel):
     kernel.wait_shell_reply(msg_id, timeout=30)
     rest = kernel.iopub_until_idle(msg_id, timeout=30)
     assert stream_text(rest) == "done\n"
+
+
+def test_a_background_thread_prints_into_the_cell_that_started_it(kernel):
+    starter = kernel.submit('new Thread(() -> {\n'
+                            '    try { Thread.sleep(1500); } catch (InterruptedException e) { }\n'
+                            '    System.out.println("late from the first cell");\n'
+                            '}).start();')
+    kernel.wait_shell_reply(starter, timeout=30)
+    kernel.iopub_until_idle(starter, timeout=30)
+    next_cell = kernel.submit('Thread.sleep(3000); System.out.println("second cell");')
+    kernel.wait_shell_reply(next_cell, timeout=30)
+    streams = [m for m in iopub_until_idle_of_any(kernel, next_cell) if m["msg_type"] == "stream"]
+    by_cell = {}
+    for m in streams:
+        by_cell.setdefault(m["parent_header"].get("msg_id"), []).append(m["content"]["text"])
+    assert by_cell == {starter: ["late from the first cell\n"], next_cell: ["second cell\n"]}, by_cell
+
+
+def test_parallel_stream_workers_print_into_the_running_cell(kernel):
+    kernel.execute("java.util.stream.IntStream.range(0, 100000).parallel().map(i -> i % 7).sum()")  # starts the pool
+    reply, msgs = kernel.execute('java.util.stream.IntStream.range(0, 64).parallel()'
+                                 '.forEach(i -> System.out.println("p" + i));')
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    assert sorted(stream_text(msgs).splitlines()) == sorted("p%d" % i for i in range(64))
+
+
+def test_a_kernel_starts_quietly_and_system_exit_still_fails_only_the_cell(fresh_kernel_factory):
+    harness = fresh_kernel_factory("quiet-start")
+    reply, msgs = harness.execute("int kept = 7;")
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    for exit_call in ("System.exit(1);", "Runtime.getRuntime().halt(2);"):
+        reply, msgs = harness.execute(exit_call)
+        assert reply["content"]["status"] == "error", describe(reply, msgs)
+        assert "Kernel > Restart" in error_text(reply, msgs), describe(reply, msgs)
+    reply, msgs = harness.execute("kept")
+    assert result_text(msgs) == "7", describe(reply, msgs)
+    assert harness.is_alive()
+    log = harness.log_path.read_text(errors="replace")
+    assert "WARNING" not in log, "the kernel printed at start:\n" + log
+
+
+def iopub_until_idle_of_any(kernel, msg_id, timeout=30):
+    """Every iopub message, of any request, up to the idle status of msg_id."""
+    messages = []
+    while True:
+        msg = kernel.kc.get_iopub_msg(timeout=timeout)
+        messages.append(msg)
+        if (msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle"
+                and msg["parent_header"].get("msg_id") == msg_id):
+            return messages
 
 
 def shell_messages_ready(kernel):
