@@ -7,10 +7,13 @@
 - A thread prints into the cell that started it, also after that cell ended (frontends place
   output by its parent request), never into whichever cell runs next. Threads no cell started
   (the common ForkJoinPool behind parallel streams) print into the running cell.
+- An ND4J array larger than the machine's memory is an error in the cell that says what to do, and
+  the kernel lives on with its variables (it died of SIGSEGV in native allocation).
 - A kernel start prints nothing to the server log (it printed four lines of SecurityManager
   deprecation warnings), and System.exit in a cell still fails only that cell.
 """
 
+import os
 from queue import Empty
 
 import nbformat
@@ -96,6 +99,20 @@ def test_a_kernel_starts_quietly_and_system_exit_still_fails_only_the_cell(fresh
     assert harness.is_alive()
     log = harness.log_path.read_text(errors="replace")
     assert "WARNING" not in log, "the kernel printed at start:\n" + log
+
+
+def test_an_array_larger_than_the_machine_is_an_error_and_the_kernel_lives_on(kernel):
+    machine_bytes = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    depth = machine_bytes * 4 // 3 // (20000 * 20000 * 4) + 1  # 20000 x 20000 x depth floats: 4/3 of the machine
+    reply, msgs = kernel.execute("import org.nd4j.linalg.factory.Nd4j; import org.nd4j.linalg.api.buffer.DataType;"
+                                 " int kept = 5;")
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    reply, msgs = kernel.execute("var huge = Nd4j.create(DataType.FLOAT, 20000, 20000, %d);" % depth, timeout=120)
+    assert reply["content"]["status"] == "error", describe(reply, msgs)
+    error = error_text(reply, msgs)
+    assert "OutOfMemoryError" in error and "smaller batch" in error, error
+    reply, msgs = kernel.execute("Nd4j.create(new float[] {1, 2, 3}).sumNumber().intValue() + kept")
+    assert result_text(msgs) == "11", describe(reply, msgs)
 
 
 def iopub_until_idle_of_any(kernel, msg_id, timeout=30):

@@ -7,6 +7,8 @@ import io.github.nbworkbench.kernel.execution.CodeAssistant.Completions;
 import io.github.nbworkbench.kernel.execution.CompilationException;
 import io.github.nbworkbench.kernel.execution.EvaluationException;
 import io.github.nbworkbench.kernel.magic.CellSegments;
+import io.github.nbworkbench.kernel.memory.NativeMemoryErrors;
+import io.github.nbworkbench.kernel.memory.NativeMemoryErrors.ArrayTooLargeException;
 import io.github.nbworkbench.kernel.magic.MagicException;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.messages.ContentType;
@@ -223,7 +225,7 @@ public final class WorkbenchKernel extends BaseKernel {
         } catch (UndefinedMagicException unknown) {
             throw MagicException.unknown(unknown, magicsRegistry);
         } catch (RuntimeException e) {
-            throw e;
+            throw NativeMemoryErrors.explain(e);
         } catch (Exception e) {
             throw new MagicException(e);
         } catch (StackOverflowError | OutOfMemoryError e) {
@@ -236,7 +238,7 @@ public final class WorkbenchKernel extends BaseKernel {
     public List<String> formatError(Throwable error) {
         List<String> lines = new ArrayList<>();
         if (error instanceof CompilationException || error instanceof MagicException
-                || error instanceof CellInterruptedException) {
+                || error instanceof CellInterruptedException || error instanceof ArrayTooLargeException) {
             lines.add(errorStyler.primary(error.getClass().getSimpleName()));
             lines.addAll(errorStyler.primaryLines(error.getMessage()));
             return lines;
