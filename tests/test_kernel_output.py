@@ -9,6 +9,8 @@
   (the common ForkJoinPool behind parallel streams) print into the running cell.
 - An ND4J array larger than the machine's memory is an error in the cell that says what to do, and
   the kernel lives on with its variables (it died of SIGSEGV in native allocation).
+- IJava notebooks: %%loadFromPOM adds a POM fragment's dependencies; a Java array's value shows
+  its contents (it showed [Ljava.lang.String;@5035d388), shortened when large.
 - A kernel start prints nothing to the server log (it printed four lines of SecurityManager
   deprecation warnings), and System.exit in a cell still fails only that cell.
 """
@@ -113,6 +115,29 @@ def test_an_array_larger_than_the_machine_is_an_error_and_the_kernel_lives_on(ke
     assert "OutOfMemoryError" in error and "smaller batch" in error, error
     reply, msgs = kernel.execute("Nd4j.create(new float[] {1, 2, 3}).sumNumber().intValue() + kept")
     assert result_text(msgs) == "11", describe(reply, msgs)
+
+
+def test_load_from_pom_adds_the_dependencies_of_a_pom_fragment(kernel):
+    reply, msgs = kernel.execute(
+        "%%loadFromPOM\n"
+        "<repository>\n  <id>central-again</id>\n  <url>https://repo.maven.apache.org/maven2/</url>\n</repository>\n"
+        "<dependency>\n  <groupId>org.apache.commons</groupId>\n  <artifactId>commons-text</artifactId>\n"
+        "  <version>1.10.0</version>\n</dependency>\n", timeout=180)
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    assert "Added org.apache.commons:commons-text:jar:1.10.0" in stream_text(msgs), describe(reply, msgs)
+    reply, msgs = kernel.execute('org.apache.commons.text.WordUtils.capitalize("load from pom")')
+    assert result_text(msgs) == "Load From Pom", describe(reply, msgs)
+
+
+def test_java_arrays_show_their_contents(kernel):
+    cases = {
+        'new String[] {"a", "b"}': 'String[2] { "a", "b" }',
+        "new int[][] {{1, 2}, {3}}": "int[2][] { int[2] { 1, 2 }, int[1] { 3 } }",
+        "java.util.stream.IntStream.range(0, 5000).toArray()": "int[5000] { 0, 1, 2, ..., 4997, 4998, 4999 }",
+    }
+    for code, shown in cases.items():
+        reply, msgs = kernel.execute(code)
+        assert result_text(msgs) == shown, describe(reply, msgs)
 
 
 def iopub_until_idle_of_any(kernel, msg_id, timeout=30):
