@@ -58,6 +58,14 @@ def test_many_printed_lines_arrive_in_few_messages(kernel):
     assert len(streams) <= 50, "%d stream messages for 20,000 lines" % len(streams)
 
 
+def test_printed_text_and_displays_keep_their_order(kernel):
+    reply, msgs = kernel.execute('System.out.println("before"); display("shown"); System.out.println("after");')
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    order = [m["content"]["text"] if m["msg_type"] == "stream" else m["content"]["data"]["text/plain"]
+             for m in msgs if m["msg_type"] in ("stream", "display_data")]
+    assert order == ["before\n", "shown", "after\n"], describe(reply, msgs)
+
+
 def test_a_line_printed_while_a_cell_runs_shows_before_the_cell_ends(kernel):
     msg_id = kernel.submit('System.out.println("started"); Thread.sleep(3000); System.out.println("done");')
     first_output = None

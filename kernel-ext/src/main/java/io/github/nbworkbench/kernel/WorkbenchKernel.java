@@ -96,8 +96,13 @@ public final class WorkbenchKernel extends BaseKernel {
     /** Shows a display after what the cell printed before it. */
     @Override
     public void display(DisplayData data) {
-        cellIO.flushSystemStreams();
+        flushPrintedOutput();
         super.display(data);
+    }
+
+    /** Sends what the running cell printed so far (printed text is batched), so that what it shows next comes after it. */
+    public void flushPrintedOutput() {
+        cellIO.flushSystemStreams();
     }
 
     /**
