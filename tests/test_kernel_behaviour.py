@@ -91,7 +91,8 @@ def test_printing_without_line_ends_arrives_with_the_cell_in_few_messages(kernel
     reply, msgs = run_ok(kernel, code)
     assert stream_text(msgs, "stdout") == "." * 2000 + "end", describe(reply, msgs)
     streams = [m for m in msgs if m["msg_type"] == "stream"]
-    assert len(streams) <= 2, "%d stream messages for one line of output" % len(streams)
+    # batched every 0.2 s (tests/test_kernel_output.py): a handful, not one per print
+    assert len(streams) <= 10, "%d stream messages for one line of output" % len(streams)
     assert result_text(msgs) == "42"
 
 

@@ -10,6 +10,13 @@ from pathlib import Path
 
 TEMPLATE = Path(__file__).resolve().parent / "kernel.json.template"
 SMALL_MACHINE_CORES = 2
+# Memory: the Java heap may take half of the machine (-XX:MaxRAMPercentage=50 in the template).
+# ND4J's arrays live outside the heap; the kernel lets them take 40% more, leaving 10% to the rest
+# of the process and the machine, so that an array too large for the machine is an error in the
+# cell, not a crashed JVM (kernel-ext memory/NativeMemoryLimit). JavaCPP stops native allocations
+# once the whole process holds more than 90% of the machine.
+ND4J_MEMORY_FRACTION = 0.4
+PROCESS_MEMORY_FRACTION = 0.9
 
 
 def kernel_spec(repo, java):
@@ -20,6 +27,11 @@ def kernel_spec(repo, java):
     classpath = "%s:%s/*" % (kernel_jar, repo / "kernel-ext/target/lib")
     spec["argv"] = [a.replace("@JAVA@", str(java)).replace("@KERNEL_JAR@", str(kernel_jar)).replace("@CLASSPATH@", classpath)
                     for a in spec["argv"]]
+    machine = physical_memory_bytes()
+    nd4j_bytes = int(machine * ND4J_MEMORY_FRACTION)
+    spec["argv"][1:1] = ["-Dorg.bytedeco.javacpp.maxBytes=%d" % nd4j_bytes,
+                         "-Dorg.bytedeco.javacpp.maxPhysicalBytes=%d" % int(machine * PROCESS_MEMORY_FRACTION)]
+    spec["env"]["WORKBENCH_ND4J_MAX_BYTES"] = str(nd4j_bytes)
     if os.cpu_count() <= SMALL_MACHINE_CORES:
         # JShell's compiler allocates a lot per cell; on two cores G1's concurrent threads compete
         # with it: executing `1 + 1` took 31-42 ms with G1 and 20-22 ms with the serial collector.
@@ -29,6 +41,10 @@ def kernel_spec(repo, java):
         if "OMP_NUM_THREADS" not in os.environ:
             spec["env"]["OMP_NUM_THREADS"] = "1"
     return spec
+
+
+def physical_memory_bytes():
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
 
 
 def write_kernel_json(spec_dir, repo, java):

@@ -30,7 +30,8 @@ public final class KernelMain {
         IJavaSettings settings = IJavaSettings.from(System.getenv());
         WorkbenchKernel kernel = new WorkbenchKernelBuilder(console, settings).build();
         if (!kernel.guardAgainstExit()) {
-            console.println("System.exit in a cell will end this kernel (the JVM does not allow a guard); Jupyter restarts it.");
+            console.println("System.exit in a cell will end this kernel, and Jupyter restarts it: the guard needs the kernel "
+                    + "jar as -javaagent with its -boot.jar beside it, as the kernelspec starts it.");
         }
         ResponsiveConnection connection = new ResponsiveConnection(properties);
         kernel.becomeHandlerForConnection(connection);

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.kernel;
 
+import io.github.nbworkbench.kernel.output.CellOutput;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 
@@ -8,30 +9,46 @@ import java.nio.charset.Charset;
 
 /**
  * The base library's cell IO, with attaching to a request opened up to the kernel's own execute
- * handler, and line-buffered System.out/err streams that threads can write while interrupted.
+ * handler, and the System.out/err that route what every thread prints to its cell ({@link CellOutput}).
  */
 final class WorkbenchIO extends JupyterIO {
-    final PrintStream systemOut;
-    final PrintStream systemErr;
+    private final CellOutput cellOutput;
+    private volatile ShellReplyEnvironment attached;
 
+    /** What is printed outside any cell goes to the JVM's System.out/err as they are now (the kernel's log). */
     WorkbenchIO(Charset encoding) {
         super(encoding);
-        this.systemOut = InterruptTolerantOutput.around(out, encoding);
-        this.systemErr = InterruptTolerantOutput.around(err, encoding);
+        this.cellOutput = new CellOutput(System.out, System.err);
+    }
+
+    PrintStream systemOut() {
+        return cellOutput.out();
+    }
+
+    PrintStream systemErr() {
+        return cellOutput.err();
     }
 
     void attach(ShellReplyEnvironment env, boolean stdinEnabled) {
         setEnv(env);
         setJupyterInEnabled(stdinEnabled);
+        attached = env;
+        cellOutput.enter(env);
     }
 
-    /** Sends what the cell printed without a line end yet, so it shows before the cell's result. */
+    /** Sends what the running cell printed so far, so it shows before what the cell shows next. */
     void flushSystemStreams() {
-        systemOut.flush();
-        systemErr.flush();
+        ShellReplyEnvironment env = attached;
+        if (env != null) {
+            cellOutput.flush(env);
+        }
     }
 
     void detach(ShellReplyEnvironment env) {
+        cellOutput.leave(env);
+        if (attached == env) {
+            attached = null;
+        }
         retractEnv(env);
     }
 }

@@ -7,6 +7,8 @@ import io.github.nbworkbench.kernel.execution.CodeAssistant.Completions;
 import io.github.nbworkbench.kernel.execution.CompilationException;
 import io.github.nbworkbench.kernel.execution.EvaluationException;
 import io.github.nbworkbench.kernel.magic.CellSegments;
+import io.github.nbworkbench.kernel.memory.NativeMemoryErrors;
+import io.github.nbworkbench.kernel.memory.NativeMemoryErrors.ArrayTooLargeException;
 import io.github.nbworkbench.kernel.magic.MagicException;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.messages.ContentType;
@@ -77,20 +79,30 @@ public final class WorkbenchKernel extends BaseKernel {
         this.history = history;
     }
 
-    /** Cell output becomes System.out/err while a cell runs, as in the base library, line-buffered by {@link InterruptTolerantOutput}. */
+    /**
+     * System.out/err stay the kernel's routing streams from the first cell on: each thread prints
+     * into the cell that started it (see {@link io.github.nbworkbench.kernel.output.CellOutput}),
+     * also after that cell ended. System.in is the cell's while it runs.
+     */
     @Override
     protected void replaceOutputStreams(ShellReplyEnvironment env) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
         InputStream in = System.in;
-        System.setOut(cellIO.systemOut);
-        System.setErr(cellIO.systemErr);
+        System.setOut(cellIO.systemOut());
+        System.setErr(cellIO.systemErr());
         System.setIn(cellIO.in);
-        env.defer(() -> {
-            System.setOut(out);
-            System.setErr(err);
-            System.setIn(in);
-        });
+        env.defer(() -> System.setIn(in));
+    }
+
+    /** Shows a display after what the cell printed before it. */
+    @Override
+    public void display(DisplayData data) {
+        flushPrintedOutput();
+        super.display(data);
+    }
+
+    /** Sends what the running cell printed so far (printed text is batched), so that what it shows next comes after it. */
+    public void flushPrintedOutput() {
+        cellIO.flushSystemStreams();
     }
 
     /**
@@ -156,6 +168,7 @@ public final class WorkbenchKernel extends BaseKernel {
         if (env == null) {
             throw new IllegalStateException("clearOutput() works only while a cell runs.");
         }
+        cellIO.flushSystemStreams();
         env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
@@ -217,7 +230,7 @@ public final class WorkbenchKernel extends BaseKernel {
         } catch (UndefinedMagicException unknown) {
             throw MagicException.unknown(unknown, magicsRegistry);
         } catch (RuntimeException e) {
-            throw e;
+            throw NativeMemoryErrors.explain(e);
         } catch (Exception e) {
             throw new MagicException(e);
         } catch (StackOverflowError | OutOfMemoryError e) {
@@ -230,7 +243,7 @@ public final class WorkbenchKernel extends BaseKernel {
     public List<String> formatError(Throwable error) {
         List<String> lines = new ArrayList<>();
         if (error instanceof CompilationException || error instanceof MagicException
-                || error instanceof CellInterruptedException) {
+                || error instanceof CellInterruptedException || error instanceof ArrayTooLargeException) {
             lines.add(errorStyler.primary(error.getClass().getSimpleName()));
             lines.addAll(errorStyler.primaryLines(error.getMessage()));
             return lines;

@@ -7,15 +7,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A few images before and after a pipeline, to check by eye what it does. {@link #image()} is a
- * picture with the originals in the top row and their augmented versions below, scaled up three
- * times; a notebook shows it when it is a cell's value:
+ * picture with the originals in the top row and their augmented versions below, small images scaled
+ * up by whole pixels to a readable size (28 px to 84 px, 8 px to 88 px, as in ImageGrid); a notebook
+ * shows it when it is a cell's value:
  * <pre>{@code
  * AugmentationPreview.of(pipeline, trainBatch.getFeatures(), 8).image()
  * }</pre>
  */
 public final class AugmentationPreview {
 
-    private static final int SCALE = 3;
+    /** Images are scaled up by whole pixels until their longer side reaches this. */
+    static final int READABLE_SIZE = 84;
     private static final int GAP = 2;
     private static final Color BACKGROUND = new Color(0x40, 0x40, 0x40);
 
@@ -51,7 +53,7 @@ public final class AugmentationPreview {
     }
 
     /**
-     * Originals above, augmented below, scaled up three times. One channel shows as gray, three
+     * Originals above, augmented below, scaled up to a readable size. One channel shows as gray, three
      * as RGB, other counts show their first channel. Values in [0, 1] map to black..white; other
      * ranges are stretched from their minimum to their maximum.
      */
@@ -59,8 +61,9 @@ public final class AugmentationPreview {
         ImageBatch top = ImageBatch.copyOf(originals);
         ImageBatch bottom = ImageBatch.copyOf(augmented);
         float[] range = valueRange(top, bottom);
-        int cellWidth = top.width() * SCALE;
-        int cellHeight = top.height() * SCALE;
+        int scale = scaleFor(Math.max(top.width(), top.height()));
+        int cellWidth = top.width() * scale;
+        int cellHeight = top.height() * scale;
         BufferedImage grid = new BufferedImage(GAP + top.count() * (cellWidth + GAP), GAP + 2 * (cellHeight + GAP),
                 BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < grid.getWidth(); x++) {
@@ -70,10 +73,14 @@ public final class AugmentationPreview {
         }
         for (int image = 0; image < top.count(); image++) {
             int left = GAP + image * (cellWidth + GAP);
-            draw(top, image, range, grid, left, GAP);
-            draw(bottom, image, range, grid, left, 2 * GAP + cellHeight);
+            draw(top, image, range, scale, grid, left, GAP);
+            draw(bottom, image, range, scale, grid, left, 2 * GAP + cellHeight);
         }
         return grid;
+    }
+
+    static int scaleFor(int longerSide) {
+        return Math.max(1, (READABLE_SIZE + longerSide - 1) / longerSide);
     }
 
     private static float[] valueRange(ImageBatch... batches) {
@@ -91,7 +98,7 @@ public final class AugmentationPreview {
         return new float[] {min, max > min ? max : min + 1};
     }
 
-    private static void draw(ImageBatch batch, int image, float[] range, BufferedImage grid, int left, int top) {
+    private static void draw(ImageBatch batch, int image, float[] range, int scale, BufferedImage grid, int left, int top) {
         boolean rgb = batch.channels() == 3;
         int start = image * batch.imageSize();
         for (int y = 0; y < batch.height(); y++) {
@@ -101,9 +108,9 @@ public final class AugmentationPreview {
                 int green = rgb ? level(batch.data()[pixel + batch.planeSize()], range) : red;
                 int blue = rgb ? level(batch.data()[pixel + 2 * batch.planeSize()], range) : red;
                 int color = (red << 16) | (green << 8) | blue;
-                for (int dy = 0; dy < SCALE; dy++) {
-                    for (int dx = 0; dx < SCALE; dx++) {
-                        grid.setRGB(left + x * SCALE + dx, top + y * SCALE + dy, color);
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        grid.setRGB(left + x * scale + dx, top + y * scale + dy, color);
                     }
                 }
             }

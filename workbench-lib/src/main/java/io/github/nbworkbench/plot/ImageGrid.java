@@ -101,9 +101,12 @@ public final class ImageGrid {
         return this;
     }
 
-    /** One caption per image of the array (not per image shown); use "\n" for a second line. */
+    /**
+     * Captions under the images, "\n" for a second line: either one per image shown, in the order
+     * shown (after {@link #select} or {@link #limit}), or one per image of the array. When both
+     * counts are equal, caption i belongs to image i of the array.
+     */
     public ImageGrid captions(List<String> captions) {
-        requireOnePerImage("captions", captions.size());
         this.captions = List.copyOf(captions);
         return this;
     }
@@ -136,9 +139,10 @@ public final class ImageGrid {
         int imageWidth = (int) images.size(3) * scale;
         int imageHeight = (int) images.size(2) * scale;
         int lineHeight = Canvas.metrics(Canvas.CAPTION_FONT).getHeight();
-        int captionLines = Arrays.stream(shown).map(i -> captionLines(i).length).max().orElse(0);
-        int captionWidth = Arrays.stream(shown).flatMap(i -> Arrays.stream(captionLines(i))
-                .mapToInt(line -> Canvas.width(Canvas.CAPTION_FONT, line))).max().orElse(0);
+        String[][] shownCaptions = captionsOf(shown);
+        int captionLines = Arrays.stream(shownCaptions).mapToInt(lines -> lines.length).max().orElse(0);
+        int captionWidth = Arrays.stream(shownCaptions).flatMap(Arrays::stream)
+                .mapToInt(line -> Canvas.width(Canvas.CAPTION_FONT, line)).max().orElse(0);
         int cellWidth = Math.max(imageWidth, captionWidth) + 2 * PADDING;
         int cellHeight = imageHeight + 2 * PADDING + captionLines * lineHeight;
         int gridColumns = Math.min(columns, shown.length);
@@ -165,7 +169,7 @@ public final class ImageGrid {
             }
             g.drawImage(ImagePixels.toImage(images, index, scale, unitRange), imageLeft, top, null);
             g.setColor(mistake ? Canvas.MISTAKE : Canvas.TEXT);
-            String[] lines = captionLines(index);
+            String[] lines = shownCaptions[k];
             for (int line = 0; line < lines.length; line++) {
                 Canvas.drawCentered(g, lines[line], cellLeft + cellWidth / 2,
                         top + imageHeight + PADDING + line * lineHeight + g.getFontMetrics().getAscent());
@@ -175,8 +179,22 @@ public final class ImageGrid {
         return grid;
     }
 
-    private String[] captionLines(int index) {
-        return captions == null ? new String[0] : captions.get(index).split("\n");
+    /** The caption lines of each image shown, in the order shown. */
+    private String[][] captionsOf(int[] shown) {
+        String[][] lines = new String[shown.length][];
+        for (int k = 0; k < shown.length; k++) {
+            if (captions == null) {
+                lines[k] = new String[0];
+            } else if (captions.size() == count()) {
+                lines[k] = captions.get(shown[k]).split("\n");
+            } else if (captions.size() == shown.length) {
+                lines[k] = captions.get(k).split("\n");
+            } else {
+                throw new IllegalArgumentException("Got " + captions.size() + " captions for " + count() + " images, "
+                        + shown.length + " of them shown; pass one caption per image shown or one per image of the array.");
+            }
+        }
+        return lines;
     }
 
     private long count() {

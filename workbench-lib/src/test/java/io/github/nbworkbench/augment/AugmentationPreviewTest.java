@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class AugmentationPreviewTest {
 
     @Test
-    void showsOriginalsAboveAndAugmentedBelowScaledThreeTimes() {
+    void showsOriginalsAboveAndAugmentedBelowScaledUpToAReadableSize() {
         INDArray batch = TestImages.gray(new float[][] {{0, 1}, {1, 1}}).repeat(0, 3);
         AugmentationPreview preview = AugmentationPreview.of(Augment.pipeline().flipHorizontal(1).build(), batch, 2);
         assertArrayEquals(new long[] {2, 1, 2, 2}, preview.originals().shape());
@@ -23,14 +23,23 @@ class AugmentationPreviewTest {
 
         BufferedImage image = preview.image();
         int gap = 2;
-        int cell = 2 * 3;
+        int cell = 84; // 2 px images drawn as 42 x 42 blocks per pixel
         assertEquals(gap + 2 * (cell + gap), image.getWidth());
         assertEquals(gap + 2 * (cell + gap), image.getHeight());
         // original: black top-left pixel; augmented (mirrored): white top-left pixel
-        assertEquals(0x000000, image.getRGB(gap + 1, gap + 1) & 0xffffff);
-        assertEquals(0xffffff, image.getRGB(gap + 4, gap + 1) & 0xffffff);
-        assertEquals(0xffffff, image.getRGB(gap + 1, 2 * gap + cell + 1) & 0xffffff);
-        assertEquals(0x000000, image.getRGB(gap + 4, 2 * gap + cell + 1) & 0xffffff);
+        assertEquals(0x000000, image.getRGB(gap + 41, gap + 41) & 0xffffff);
+        assertEquals(0xffffff, image.getRGB(gap + 42, gap + 1) & 0xffffff);
+        assertEquals(0xffffff, image.getRGB(gap + 41, 2 * gap + cell + 41) & 0xffffff);
+        assertEquals(0x000000, image.getRGB(gap + 42, 2 * gap + cell + 1) & 0xffffff);
+    }
+
+    @Test
+    void smallImagesAreScaledByWholePixelsToAtLeast84Pixels() {
+        assertEquals(3, AugmentationPreview.scaleFor(28));
+        assertEquals(11, AugmentationPreview.scaleFor(8));
+        assertEquals(1, AugmentationPreview.scaleFor(224));
+        BufferedImage eightPixels = AugmentationPreview.of(Augment.pipeline().build(), TestImages.counting(2, 1, 8, 8), 1).image();
+        assertEquals(2 + 2 * (88 + 2), eightPixels.getHeight());
     }
 
     @Test

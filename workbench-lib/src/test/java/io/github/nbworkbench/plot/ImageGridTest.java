@@ -94,9 +94,36 @@ class ImageGridTest {
     @Test
     void explainsCaptionsThatDoNotMatchTheImages() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ImageGrid.of(greyImages(3)).captions(List.of("a", "b")));
+                () -> ImageGrid.of(greyImages(5)).limit(3).captions(List.of("a", "b")).build());
 
-        assertTrue(error.getMessage().contains("2 captions for 3 images"), error.getMessage());
+        assertTrue(error.getMessage().contains("2 captions for 5 images, 3 of them shown"), error.getMessage());
+    }
+
+    @Test
+    void takesCaptionsForJustTheImagesShown() {
+        INDArray images = greyImages(5);
+        List<String> all = List.of("zero", "one", "two", "three", "four\nsecond line");
+
+        BufferedImage perShown = ImageGrid.of(images).select(4, 1).captions(List.of("four\nsecond line", "one")).build();
+        BufferedImage perImage = ImageGrid.of(images).select(4, 1).captions(all).build();
+        BufferedImage firstThree = ImageGrid.of(images).limit(3).captions(List.of("zero", "one", "two")).build();
+
+        assertTrue(samePixels(perShown, perImage), "captions for the images shown = the same captions given per image");
+        assertTrue(samePixels(firstThree, ImageGrid.of(images).limit(3).captions(all).build()));
+    }
+
+    private static boolean samePixels(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int x = 0; x < a.getWidth(); x++) {
+            for (int y = 0; y < a.getHeight(); y++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Test

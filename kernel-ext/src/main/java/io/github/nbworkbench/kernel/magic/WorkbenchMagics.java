@@ -14,6 +14,9 @@ public final class WorkbenchMagics {
         registry.registerLineMagic("addMavenDependency", maven);
         registry.registerLineMagic("addMavenDependencies", maven);
         registry.registerLineMagic("mavenRepo", new MavenRepoMagic(resolver));
+        LoadFromPomMagic loadFromPom = new LoadFromPomMagic(resolver);
+        registry.registerCellMagic("loadFromPOM", loadFromPom);
+        registry.registerLineMagic("loadFromPOM", loadFromPom);
         registry.registerLineMagic("jars", JarsMagic.jars());
         registry.registerLineMagic("classpath", JarsMagic.classpath());
         registry.registerLineMagic("load", new LoadMagic());

@@ -5,14 +5,24 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 import java.util.UUID;
 
-/** One notebook output that is shown once ({@code display_data}) and then replaced in place ({@code update_display_data}). */
+/**
+ * One notebook output that is shown once ({@code display_data}) and then replaced in place
+ * ({@code update_display_data}). Before it is first shown, {@code beforeFirstShow} sends what the
+ * cell printed so far (the kernel batches printed text), so the display comes after it.
+ */
 final class LiveDisplay {
     private final DisplayStream stream;
+    private final Runnable beforeFirstShow;
     private final String displayId = UUID.randomUUID().toString();
     private boolean shown;
 
     LiveDisplay(DisplayStream stream) {
+        this(stream, () -> { });
+    }
+
+    LiveDisplay(DisplayStream stream, Runnable beforeFirstShow) {
         this.stream = stream;
+        this.beforeFirstShow = beforeFirstShow;
     }
 
     void show(String html, String text) {
@@ -22,6 +32,7 @@ final class LiveDisplay {
         if (shown) {
             stream.updateDisplay(data);
         } else {
+            beforeFirstShow.run();
             stream.display(data);
             shown = true;
         }

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.kernel.progress;
 
+import io.github.nbworkbench.kernel.WorkbenchKernel;
 import io.github.nbworkbench.progress.TrainingProgress;
 import io.github.nbworkbench.progress.TrainingProgressProvider;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -28,7 +29,8 @@ public final class NotebookProgressProvider implements TrainingProgressProvider 
     public TrainingProgress create() {
         DisplayStream display = cellDisplay().orElseThrow(() ->
                 new IllegalStateException("no notebook cell is running: the live progress display needs one"));
-        return new NotebookProgress(new LiveDisplay(display), System::nanoTime);
+        Runnable flushPrinted = BaseKernel.notebookKernel() instanceof WorkbenchKernel kernel ? kernel::flushPrintedOutput : () -> { };
+        return new NotebookProgress(new LiveDisplay(display, flushPrinted), System::nanoTime);
     }
 
     /** The display stream of the cell that runs now, if a kernel runs one. */

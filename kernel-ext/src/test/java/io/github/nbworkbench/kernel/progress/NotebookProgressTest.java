@@ -124,11 +124,31 @@ class NotebookProgressTest {
         assertThrows(IllegalStateException.class, provider::create);
     }
 
+    @Test
+    void printedTextIsSentBeforeTheDisplayIsFirstShown() {
+        List<String> events = new ArrayList<>();
+        RecordingStream recording = new RecordingStream() {
+            @Override
+            public void display(DisplayData data) {
+                events.add("display");
+            }
+
+            @Override
+            public void updateDisplay(DisplayData data) {
+                events.add("update");
+            }
+        };
+        LiveDisplay display = new LiveDisplay(recording, () -> events.add("flush printed text"));
+        display.show("<b>1</b>", "1");
+        display.show("<b>2</b>", "2");
+        assertEquals(List.of("flush printed text", "display", "update"), events);
+    }
+
     private static String html(DisplayData data) {
         return String.valueOf(data.getData(MIMEType.TEXT_HTML));
     }
 
-    private static final class RecordingStream extends DisplayStream {
+    private static class RecordingStream extends DisplayStream {
         final List<DisplayData> displayed = new ArrayList<>();
         final List<DisplayData> updated = new ArrayList<>();
         private final AtomicInteger sending = new AtomicInteger();
