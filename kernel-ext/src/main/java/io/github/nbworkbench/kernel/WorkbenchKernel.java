@@ -57,7 +57,6 @@ import java.util.stream.Collectors;
  */
 public final class WorkbenchKernel extends BaseKernel {
     static final String IMPLEMENTATION = "workbench";
-    private static final int MAX_TRACE_FRAMES = 25;
 
     private final CellEvaluator evaluator;
     private final CodeAssistant assistant;
@@ -235,14 +234,10 @@ public final class WorkbenchKernel extends BaseKernel {
             lines.addAll(errorStyler.primaryLines(error.getMessage()));
             return lines;
         }
-        if (error instanceof EvaluationException) {
-            lines.add(errorStyler.primary(error.getMessage()));
-            StackTraceElement[] frames = error.getStackTrace();
-            for (int i = 0; i < Math.min(frames.length, MAX_TRACE_FRAMES); i++) {
-                lines.add(errorStyler.secondary("    at " + frames[i]));
-            }
-            if (frames.length > MAX_TRACE_FRAMES) {
-                lines.add(errorStyler.secondary("    ... " + (frames.length - MAX_TRACE_FRAMES) + " more"));
+        if (error instanceof EvaluationException user) {
+            for (String line : user.stackTrace().lines()) {
+                boolean frame = line.stripLeading().startsWith("at ") || line.stripLeading().startsWith("... ");
+                lines.add(frame ? errorStyler.secondary(line) : errorStyler.primary(line));
             }
             return lines;
         }

@@ -12,6 +12,7 @@ import jdk.jshell.UnresolvedReferenceException;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
  * cell's last expression.
  */
 public final class CellEvaluator implements AutoCloseable {
+    private static final int MAX_FRAMES_EACH = 25;
+
     private final CellClassLoader classLoader = new CellClassLoader(ClassLoader.getSystemClassLoader());
     private final InProcessExecutionControl control = new InProcessExecutionControl(classLoader);
     private final JShell shell;
@@ -121,7 +124,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     private RuntimeException failureOf(JShellException exception) {
         if (exception instanceof EvalException evalException) {
-            return new EvaluationException(evalException);
+            return userFailure(evalException);
         }
         if (exception instanceof UnresolvedReferenceException unresolved) {
             Snippet snippet = unresolved.getSnippet();
@@ -130,6 +133,24 @@ public final class CellEvaluator implements AutoCloseable {
             return new CompilationException("'" + name(snippet) + "' cannot be used until these are defined: " + missing);
         }
         return new IllegalStateException(exception.getMessage(), exception);
+    }
+
+    /** The real exception the cell threw, with JShell's snippet-line frames of it and of each of its causes. */
+    private RuntimeException userFailure(EvalException reported) {
+        Throwable thrown = control.takeThrown();
+        if (thrown == null) {
+            return new IllegalStateException(reported.getExceptionClassName() + ": " + reported.getMessage(), reported);
+        }
+        Map<Throwable, StackTraceElement[]> frames = new IdentityHashMap<>();
+        Throwable translated = reported;
+        for (Throwable member : UserStackTrace.family(thrown)) {
+            if (!(translated instanceof EvalException)) {
+                break;
+            }
+            frames.put(member, translated.getStackTrace());
+            translated = translated.getCause();
+        }
+        return new EvaluationException(new UserStackTrace(thrown, frames, MAX_FRAMES_EACH));
     }
 
     private static String name(Snippet snippet) {

@@ -1,6 +1,7 @@
 package io.github.nbworkbench.kernel.execution;
 
 import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.SPIResolutionException;
 
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
@@ -31,6 +32,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private volatile boolean stopRequested;
     private volatile boolean timedOut;
     private volatile Duration runTimeLimit = Duration.ZERO;
+    private volatile Throwable lastThrown;
 
     InProcessExecutionControl(CellClassLoader classLoader) {
         super(new CellLoaderDelegate(classLoader));
@@ -44,6 +46,14 @@ final class InProcessExecutionControl extends DirectExecutionControl {
 
     void clearValues() {
         values.clear();
+        lastThrown = null;
+    }
+
+    /** What the most recent failing snippet threw, the real object (JShell passes on names and messages only). */
+    Throwable takeThrown() {
+        Throwable thrown = lastThrown;
+        lastThrown = null;
+        return thrown;
     }
 
     void limitRunTime(Duration limit) {
@@ -106,6 +116,19 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         String key = "value-" + nextKey.incrementAndGet();
         values.put(key, result[0] == null ? NullValue.INSTANCE : result[0]);
         return key;
+    }
+
+    /**
+     * Keeps the real exception, and passes JShell one exception per cause and suppressed exception
+     * so that it translates the frames of each to snippet lines.
+     */
+    @Override
+    protected String throwConvertedInvocationException(Throwable thrown) throws RunException, InternalException {
+        if (thrown instanceof SPIResolutionException) {
+            return super.throwConvertedInvocationException(thrown);
+        }
+        lastThrown = thrown;
+        throw UserStackTrace.chainForJShell(thrown);
     }
 
     /**

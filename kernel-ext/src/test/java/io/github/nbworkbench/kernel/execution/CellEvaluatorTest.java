@@ -56,6 +56,18 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void anExceptionWithACauseIsTheUsersExceptionWithItsCauseBelow() {
+        EvaluationException error = assertThrows(EvaluationException.class,
+                () -> evaluator.eval("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));"));
+        assertEquals("java.lang.RuntimeException", error.exceptionClassName());
+        assertEquals("outer", error.getMessage());
+        java.util.List<String> lines = error.stackTrace().lines();
+        assertEquals("java.lang.RuntimeException: outer", lines.get(0));
+        assertTrue(lines.contains("Caused by: java.io.IOException: inner"), lines.toString());
+        assertTrue(lines.stream().noneMatch(line -> line.contains("nbworkbench") || line.contains("reflect")), lines.toString());
+    }
+
+    @Test
     void anUnfinishedCellIsACompileError() {
         CompilationException error = assertThrows(CompilationException.class, () -> evaluator.eval("for (int i = 0; i < 3; i++) {"));
         assertTrue(error.getMessage().contains("middle of a statement"), error.getMessage());
