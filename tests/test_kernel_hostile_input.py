@@ -5,7 +5,11 @@ malformed but correctly signed messages on the shell and control channels, compl
 cursor positions and in huge cells, and classes redefined under existing variables.
 """
 
-from kernel_helpers import describe, strip_ansi
+import time
+
+import pytest
+
+from kernel_helpers import describe, execute_result, strip_ansi
 
 
 def traceback_lines(reply):
@@ -93,3 +97,66 @@ def test_the_system_exit_error_shows_no_kernel_frames(kernel):
     lines = traceback_lines(reply)
     assert lines[0].startswith("java.lang.SecurityException: System.exit(3) was called in a cell."), "\n".join(lines)
     assert_no_kernel_frames(lines)
+
+
+# -- 2. showing a cell's value ------------------------------------------------------------------
+def assert_value_of(kernel, code, expected):
+    reply, msgs = kernel.execute(code, timeout=30)
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    assert execute_result(msgs)["text/plain"] == expected, describe(reply, msgs)
+
+
+def assert_display_failed(kernel, code, ename, mentions):
+    reply, msgs = kernel.execute(code, timeout=60)
+    c = reply["content"]
+    assert c["status"] == "error" and c["ename"] == ename, describe(reply, msgs)
+    assert [m for m in msgs if m["msg_type"] == "error"], describe(reply, msgs)
+    assert mentions in "\n".join([c["evalue"]] + traceback_lines(reply)), describe(reply, msgs)
+    assert not [m for m in msgs if m["msg_type"] == "execute_result"], describe(reply, msgs)
+    assert_no_kernel_frames(traceback_lines(reply))
+    return reply
+
+
+def test_two_lists_that_contain_each_other_are_an_error_and_the_kernel_keeps_its_variables(kernel):
+    assert_value_of(kernel, "int keptAcrossTheFailure = 41; keptAcrossTheFailure", "41")
+    reply = assert_display_failed(
+        kernel,
+        "var a = new java.util.ArrayList<Object>(); var b = new java.util.ArrayList<Object>(); a.add(b); b.add(a); a",
+        "StackOverflowError", "StackOverflowError")
+    assert "showing the cell's value" in " ".join(traceback_lines(reply)).lower(), traceback_lines(reply)
+    assert_value_of(kernel, "keptAcrossTheFailure + a.size()", "42")
+
+
+def test_a_to_string_that_throws_an_error_is_an_error_reply(kernel):
+    reply = assert_display_failed(
+        kernel,
+        'class NoText { public String toString() { throw new AssertionError("no text for you"); } }\nnew NoText()',
+        "AssertionError", "no text for you")
+    lines = traceback_lines(reply)
+    assert lines[0] == "java.lang.AssertionError: no text for you", "\n".join(lines)
+    assert "    at NoText.toString(notebook cell)" in lines, "\n".join(lines)
+    assert_value_of(kernel, "1 + 1", "2")
+
+
+def test_a_to_string_that_runs_out_of_memory_is_an_error_reply(kernel):
+    assert_display_failed(
+        kernel,
+        "class Huge { public String toString() { return java.util.Arrays.toString(new long[Integer.MAX_VALUE]); } }\n"
+        "new Huge()",
+        "OutOfMemoryError", "OutOfMemoryError")
+    assert_value_of(kernel, "1 + 1", "2")
+
+
+def test_interrupt_stops_a_to_string_that_never_returns(kernel):
+    assert_value_of(kernel, 'String keptAcrossTheInterrupt = "still here"; keptAcrossTheInterrupt', "still here")
+    msg_id = kernel.submit("class Endless { public String toString() { while (true) { } } }\nnew Endless()")
+    with pytest.raises(AssertionError, match="no execute_reply"):
+        kernel.wait_shell_reply(msg_id, timeout=3, what="execute_reply")
+    t0 = time.monotonic()
+    kernel.km.interrupt_kernel()  # interrupt_mode "message": an interrupt_request on the control channel
+    reply = kernel.wait_shell_reply(msg_id, timeout=20, what="execute_reply after the interrupt")
+    print("interrupt stopped the endless toString() in %.2f s" % (time.monotonic() - t0))
+    msgs = kernel.iopub_until_idle(msg_id, timeout=10)
+    assert reply["content"]["status"] == "error", describe(reply, msgs)
+    assert "interrupted" in reply["content"]["evalue"], describe(reply, msgs)
+    assert_value_of(kernel, "keptAcrossTheInterrupt", "still here")

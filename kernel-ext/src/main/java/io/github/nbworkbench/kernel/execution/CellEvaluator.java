@@ -9,13 +9,17 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.spi.ExecutionControl;
 
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -91,13 +95,8 @@ public final class CellEvaluator implements AutoCloseable {
     private Object evalSnippet(String source) {
         Object value = null;
         for (SnippetEvent event : shell.eval(source)) {
-            if (control.lastSnippetTimedOut()) {
-                throw new CellInterruptedException("The statement ran longer than the time limit of "
-                        + control.runTimeLimit().toMillis() + " ms (IJAVA_TIMEOUT) and was stopped.");
-            }
-            if (control.lastSnippetWasStopped()) {
-                throw new CellInterruptedException(
-                        "The cell was interrupted. Variables defined before the interrupted statement are kept.");
+            if (control.lastSnippetTimedOut() || control.lastSnippetWasStopped()) {
+                throw stopped("The statement", "The cell was interrupted. Variables defined before the interrupted statement are kept.");
             }
             if (event.causeSnippet() != null) {
                 continue;
@@ -115,6 +114,34 @@ public final class CellEvaluator implements AutoCloseable {
             }
         }
         return value;
+    }
+
+    /**
+     * Runs work the way a cell's statements run: on a cell thread that {@link #interrupt()} and the
+     * time limit stop, so that user code the kernel calls, such as a value's toString() or a
+     * renderer, can neither end the kernel's request thread nor hang it.
+     *
+     * @param what what the work does, for messages: "Showing the cell's value"
+     * @throws EvaluationException with what the work threw, and {@code what} in its note
+     * @throws CellInterruptedException when the work was interrupted or ran out of time
+     */
+    public <T> T runAsCell(Callable<T> work, String what, String afterwards) {
+        try {
+            return control.runOnCellThread(work);
+        } catch (ExecutionControl.StoppedException e) {
+            throw stopped(what, what + " was interrupted. " + afterwards);
+        } catch (InvocationTargetException e) {
+            UserStackTrace trace = new UserStackTrace(e.getCause(), Collections.emptyMap(), MAX_FRAMES_EACH);
+            throw new EvaluationException(trace, what + " failed with the exception above. " + afterwards);
+        }
+    }
+
+    private CellInterruptedException stopped(String what, String interruptedMessage) {
+        if (control.lastSnippetTimedOut()) {
+            return new CellInterruptedException(what + " ran longer than the time limit of "
+                    + control.runTimeLimit().toMillis() + " ms (IJAVA_TIMEOUT) and was stopped.");
+        }
+        return new CellInterruptedException(interruptedMessage);
     }
 
     private static boolean isExpression(Snippet snippet) {
@@ -150,7 +177,7 @@ public final class CellEvaluator implements AutoCloseable {
             frames.put(member, translated.getStackTrace());
             translated = translated.getCause();
         }
-        return new EvaluationException(new UserStackTrace(thrown, frames, MAX_FRAMES_EACH));
+        return new EvaluationException(new UserStackTrace(thrown, frames, MAX_FRAMES_EACH), null);
     }
 
     private static String name(Snippet snippet) {

@@ -7,10 +7,13 @@ package io.github.nbworkbench.kernel.execution;
  */
 public final class EvaluationException extends RuntimeException {
     private final transient UserStackTrace stackTrace;
+    private final String note;
 
-    EvaluationException(UserStackTrace stackTrace) {
+    /** @param note what to tell below the stack trace, or null */
+    EvaluationException(UserStackTrace stackTrace, String note) {
         super(messageOrEmpty(stackTrace.thrown()), null, false, false);
         this.stackTrace = stackTrace;
+        this.note = note;
     }
 
     private static String messageOrEmpty(Throwable thrown) {
@@ -30,5 +33,10 @@ public final class EvaluationException extends RuntimeException {
 
     public UserStackTrace stackTrace() {
         return stackTrace;
+    }
+
+    /** What the kernel adds below the stack trace, e.g. that the cell ran but showing its value failed; or null. */
+    public String note() {
+        return note;
     }
 }

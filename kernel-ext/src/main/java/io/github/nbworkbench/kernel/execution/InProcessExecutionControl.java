@@ -9,7 +9,10 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -81,11 +84,23 @@ final class InProcessExecutionControl extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        Object[] result = new Object[1];
+        Object result = runOnCellThread(() -> doitMethod.invoke(null));
+        String key = "value-" + nextKey.incrementAndGet();
+        values.put(key, result == null ? NullValue.INSTANCE : result);
+        return key;
+    }
+
+    /**
+     * Runs work on a new cell thread and waits for it; {@link #stop()} and the run-time limit end
+     * it. What the work throws (unwrapped from an {@link InvocationTargetException} of reflection)
+     * comes back as the cause of an InvocationTargetException.
+     */
+    <T> T runOnCellThread(Callable<T> work) throws StoppedException, InvocationTargetException {
+        List<T> result = new ArrayList<>(1);
         Throwable[] failure = new Throwable[1];
         Thread cell = new Thread(cellThreads, () -> {
             try {
-                result[0] = doitMethod.invoke(null);
+                result.add(work.call());
             } catch (InvocationTargetException e) {
                 failure[0] = e.getCause();
             } catch (Throwable t) {
@@ -104,6 +119,9 @@ final class InProcessExecutionControl extends DirectExecutionControl {
                 stop();
                 cell.join();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
         } finally {
             running = null;
         }
@@ -113,9 +131,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         if (failure[0] != null) {
             throw new InvocationTargetException(failure[0]);
         }
-        String key = "value-" + nextKey.incrementAndGet();
-        values.put(key, result[0] == null ? NullValue.INSTANCE : result[0]);
-        return key;
+        return result.get(0);
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a cell threw, printed as Java prints a stack trace: the user's exception and message first,
@@ -17,6 +19,8 @@ import java.util.Set;
 public final class UserStackTrace {
     private static final String INDENT = "    ";
     private static final String KERNEL_PACKAGE = "io.github.nbworkbench.kernel.";
+    /** The class JShell wraps a snippet in, followed by '$' and the user's class name for a class the snippet declares. */
+    private static final Pattern CELL_WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\$?");
 
     private final Throwable thrown;
     private final Map<Throwable, StackTraceElement[]> frames;
@@ -130,7 +134,7 @@ public final class UserStackTrace {
 
     private static boolean isKernelFrame(StackTraceElement frame) {
         String name = frame.getClassName();
-        return name.equals("java.lang.Thread") || name.startsWith(KERNEL_PACKAGE)
+        return name.equals("java.lang.Thread") || name.startsWith(KERNEL_PACKAGE) || name.startsWith("org.dflib.jjava.")
                 || name.startsWith("jdk.internal.reflect.") || name.startsWith("java.lang.reflect.")
                 || name.startsWith("jdk.jshell.");
     }
@@ -148,6 +152,12 @@ public final class UserStackTrace {
     private static String describe(StackTraceElement frame) {
         if (frame.getClassName().isEmpty()) {
             return frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+        }
+        Matcher cellClass = CELL_WRAPPER.matcher(frame.getClassName());
+        if (cellClass.lookingAt()) {
+            // called by the kernel, not by a snippet, so JShell did not translate it: no snippet line is known
+            String className = frame.getClassName().substring(cellClass.end());
+            return (className.isEmpty() ? "" : className + ".") + frame.getMethodName() + "(notebook cell)";
         }
         return frame.toString();
     }
