@@ -5,9 +5,14 @@ malformed but correctly signed messages on the shell and control channels, compl
 cursor positions and in huge cells, and classes redefined under existing variables.
 """
 
+import json
 import time
+import uuid
+from datetime import datetime, timezone
 
 import pytest
+import zmq
+from jupyter_client.session import Session
 
 from kernel_helpers import describe, execute_result, strip_ansi
 
@@ -160,3 +165,130 @@ def test_interrupt_stops_a_to_string_that_never_returns(kernel):
     assert reply["content"]["status"] == "error", describe(reply, msgs)
     assert "interrupted" in reply["content"]["evalue"], describe(reply, msgs)
     assert_value_of(kernel, "keptAcrossTheInterrupt", "still here")
+
+
+# -- 4. malformed but correctly signed messages -------------------------------------------------
+class RawChannel:
+    """A DEALER socket on the kernel's shell or control port that sends frames signed with the
+    connection file's key, as any local process that read the connection file could."""
+
+    def __init__(self, kernel, channel):
+        info = kernel.km.get_connection_info()
+        self.session = Session(key=info["key"], signature_scheme=info["signature_scheme"], username="hostile")
+        self.socket = zmq.Context.instance().socket(zmq.DEALER)
+        self.socket.linger = 0
+        self.socket.connect("%s://%s:%s" % (info["transport"], info["ip"], info["%s_port" % channel]))
+
+    def close(self):
+        self.socket.close()
+
+    def send_signed(self, header, content, parent=b"{}", metadata=b"{}"):
+        parts = [p if isinstance(p, bytes) else json.dumps(p).encode() for p in (header, parent, metadata, content)]
+        self.socket.send_multipart([b"<IDS|MSG>", self.session.sign(parts)] + parts)
+
+    def send_request(self, msg_type, content):
+        msg = self.session.msg(msg_type, content)
+        self.socket.send_multipart(self.session.serialize(msg))
+        return msg["header"]["msg_id"]
+
+    def replies(self, timeout):
+        """The replies that arrive within `timeout` seconds."""
+        got = []
+        deadline = time.monotonic() + timeout
+        while self.socket.poll(max(1, int(1000 * (deadline - time.monotonic())))):
+            _, frames = self.session.feed_identities(self.socket.recv_multipart(), copy=True)
+            got.append(self.session.deserialize(frames))
+            if time.monotonic() >= deadline:
+                break
+        return got
+
+    def reply_to(self, msg_id, timeout=10):
+        """The reply to msg_id, and the replies to other requests that came before it."""
+        others = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for reply in self.replies(min(0.5, max(0.01, deadline - time.monotonic()))):
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    return reply, others
+                others.append(reply)
+        raise AssertionError("no reply to %s within %s s; other replies: %r" % (msg_id, timeout, others))
+
+
+def header_of(msg_type, msg_id):
+    """A message header; a field given as None is left out."""
+    header = {"msg_id": msg_id, "username": "hostile", "session": uuid.uuid4().hex,
+              "date": datetime.now(timezone.utc).isoformat(), "msg_type": msg_type, "version": "5.3"}
+    return {k: v for k, v in header.items() if v is not None}
+
+
+MALFORMED = {
+    # id: (header, content) of a correctly signed message, and whether its sender can be answered
+    "header-not-json": (b"{this is not json", {}, False),
+    "header-not-utf8": (b"\xff\xfe\x00", {}, False),
+    "header-an-array": (b"[1, 2]", {}, False),
+    "no-msg-type": (header_of(None, "no-type"), {}, False),
+    "no-msg-id": (header_of("kernel_info_request", None), {}, False),
+    "content-not-json": (header_of("kernel_info_request", "bad-content"), b"{nope", True),
+    "content-an-array": (header_of("complete_request", "array-content"), [1, 2], True),
+    "cursor-pos-not-an-integer": (header_of("complete_request", "fraction"), {"code": "Math.ab", "cursor_pos": 1.5}, True),
+    "code-not-a-string": (header_of("execute_request", "number-code"), {"code": {"x": 1}, "silent": False}, True),
+}
+
+
+@pytest.mark.parametrize("channel", ["shell", "control"])
+@pytest.mark.parametrize("case", list(MALFORMED))
+def test_a_malformed_signed_message_is_answered_or_dropped_and_the_next_is_served(kernel, channel, case):
+    header, content, answered = MALFORMED[case]
+    raw = RawChannel(kernel, channel)
+    try:
+        raw.send_signed(header, content)
+        follow_up = "kernel_info_request" if channel == "shell" else "interrupt_request"
+        good = raw.send_request(follow_up, {})
+        reply, others = raw.reply_to(good, timeout=10)
+        assert reply["msg_type"] == follow_up.replace("_request", "_reply"), reply
+        assert reply["content"]["status"] == "ok", reply
+        if answered:
+            assert len(others) == 1, "expected one error reply to the malformed %s: %r" % (case, others)
+            bad_reply = others[0]
+            assert bad_reply["parent_header"]["msg_id"] == header["msg_id"], bad_reply
+            assert bad_reply["msg_type"] == header["msg_type"].replace("_request", "_reply"), bad_reply
+            assert bad_reply["content"]["status"] == "error", bad_reply
+            assert bad_reply["content"]["ename"] == "InvalidRequest", bad_reply
+        else:
+            assert others == [], "a reply to a message without a readable header: %r" % others
+    finally:
+        raw.close()
+    assert kernel.is_responsive(timeout=10)
+    assert_value_of(kernel, "1 + 1", "2")
+
+
+@pytest.mark.parametrize("channel", ["shell", "control"])
+def test_a_stray_one_frame_message_does_not_steal_the_next_reply(kernel, channel):
+    raw = RawChannel(kernel, channel)
+    try:
+        raw.socket.send(b"hello?")
+        time.sleep(0.5)  # connecting takes a moment: let the stray message arrive before the client's request
+        if channel == "shell":
+            assert kernel.is_responsive(timeout=10), "the client's kernel_info_request got no reply"
+        else:
+            kernel.control_request("kernel_info_request", timeout=10)
+        assert raw.replies(timeout=1) == []
+    finally:
+        raw.close()
+
+
+def test_a_replayed_message_is_dropped(kernel):
+    assert_value_of(kernel, "int replays = 0; replays", "0")
+    raw = RawChannel(kernel, "shell")
+    try:
+        msg = raw.session.msg("execute_request", {"code": "replays++;", "silent": False, "store_history": False,
+                                                  "user_expressions": {}, "allow_stdin": False})
+        frames = raw.session.serialize(msg)
+        raw.socket.send_multipart(frames)
+        reply, _ = raw.reply_to(msg["header"]["msg_id"], timeout=30)
+        assert reply["content"]["status"] == "ok", reply
+        raw.socket.send_multipart(frames)  # the same signed frames again, as someone who recorded them would
+        assert raw.replies(timeout=2) == [], "the kernel answered a replayed message"
+    finally:
+        raw.close()
+    assert_value_of(kernel, "replays", "1")
