@@ -292,3 +292,47 @@ def test_a_replayed_message_is_dropped(kernel):
     finally:
         raw.close()
     assert_value_of(kernel, "replays", "1")
+
+
+# -- 9. completion ------------------------------------------------------------------------------
+def completed_texts(code, content):
+    """The cell after each match replaces [cursor_start, cursor_end), counted in code points as
+    Jupyter protocol 5.2+ counts them (Python strings count the same way)."""
+    return [code[: content["cursor_start"]] + m + code[content["cursor_end"]:] for m in content["matches"]]
+
+
+def test_completion_after_an_emoji_replaces_the_right_range(kernel):
+    code = 'String face = "\U0001F600"; Math.ab'
+    c = kernel.request("complete", code, len(code))["content"]
+    assert c["status"] == "ok", c
+    assert (c["cursor_start"], c["cursor_end"]) == (len(code) - 2, len(code)), c
+    assert 'String face = "\U0001F600"; Math.abs(' in completed_texts(code, c), c
+
+
+def test_inspection_after_an_emoji_finds_the_method_at_the_cursor(kernel):
+    code = 'String faces = "' + "\U0001F600" * 6 + '"; Math.abs'
+    c = kernel.request("inspect", code, len(code))["content"]
+    assert c["status"] == "ok" and c["found"], c
+    assert "abs(" in c["data"]["text/plain"], c
+
+
+@pytest.mark.parametrize("cursor", [1000, -5], ids=["past-the-end", "negative"])
+def test_completion_clamps_a_cursor_out_of_range(kernel, cursor):
+    code = "Math.ab"
+    c = kernel.request("complete", code, cursor)["content"]
+    assert c["status"] == "ok", c
+    assert 0 <= c["cursor_start"] <= c["cursor_end"] <= len(code), c
+    if cursor > len(code):
+        assert c["cursor_end"] == len(code) and "Math.abs(" in completed_texts(code, c), c
+
+
+def test_completion_in_a_one_megabyte_cell_answers(kernel):
+    body = "".join("int v%d = %d;\n" % (i, i) for i in range(70000))
+    code = body + "Math.ab"
+    assert len(code.encode()) > 1_000_000
+    t0 = time.monotonic()
+    c = kernel.request("complete", code, len(code), timeout=10)["content"]  # a hang guard, not a speed test
+    print("complete_reply for a %d-character cell in %.2f s" % (len(code), time.monotonic() - t0))
+    assert c["status"] == "ok", c
+    assert (c["cursor_start"], c["cursor_end"]) == (len(code) - 2, len(code)), {k: c[k] for k in ("cursor_start", "cursor_end")}
+    assert "abs(" in c["matches"], c["matches"][:5]
