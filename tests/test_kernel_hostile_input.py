@@ -336,3 +336,29 @@ def test_completion_in_a_one_megabyte_cell_answers(kernel):
     assert c["status"] == "ok", c
     assert (c["cursor_start"], c["cursor_end"]) == (len(code) - 2, len(code)), {k: c[k] for k in ("cursor_start", "cursor_end")}
     assert "abs(" in c["matches"], c["matches"][:5]
+
+
+# -- 19. a class redefined under existing variables ---------------------------------------------
+def test_redefining_a_class_tells_which_variables_were_reset(kernel):
+    assert_value_of(kernel, "class Point19 { int x = 1; }\nPoint19 kept19 = new Point19(); kept19.x", "1")
+    reply, msgs = kernel.execute("class Point19 { int x = 2; int y = 3; }")  # a new field: the class is replaced
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    stderr = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+    assert "update modified variable kept19, reset to null" in stderr, describe(reply, msgs)
+    assert_value_of(kernel, "kept19 == null", "true")
+
+
+def test_redefining_a_class_in_place_keeps_its_variables_without_a_note(kernel):
+    assert_value_of(kernel, "class Same19 { int x() { return 1; } }\nSame19 same19 = new Same19(); same19.x()", "1")
+    reply, msgs = kernel.execute("class Same19 { int x() { return 2; } }")  # same shape: redefined in place
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    assert not any(m["msg_type"] == "stream" and "reset" in m["content"]["text"] for m in msgs), describe(reply, msgs)
+    assert_value_of(kernel, "same19.x()", "2")
+
+
+def test_a_class_that_needs_an_undeclared_type_tells_which_variables_wait_for_it(kernel):
+    assert_value_of(kernel, "class Holder19 { int a = 1; }\nHolder19 held19 = new Holder19(); held19.a", "1")
+    reply, msgs = kernel.execute("class Holder19 { Missing19 m; int a = 2; }")
+    stderr = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+    assert "update replaced variable held19 which cannot be referenced until class Holder19 is declared" in stderr, (
+        describe(reply, msgs))

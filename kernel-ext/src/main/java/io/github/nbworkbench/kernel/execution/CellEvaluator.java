@@ -32,6 +32,7 @@ public final class CellEvaluator implements AutoCloseable {
     private final CellClassLoader classLoader = new CellClassLoader(ClassLoader.getSystemClassLoader());
     private final InProcessExecutionControl control = new InProcessExecutionControl(classLoader);
     private final JShell shell;
+    private final VariableUpdates variableUpdates;
 
     public CellEvaluator(PrintStream console) {
         this(console, List.of());
@@ -45,6 +46,7 @@ public final class CellEvaluator implements AutoCloseable {
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         shell.addToClasspath(System.getProperty("java.class.path"));
+        this.variableUpdates = new VariableUpdates(shell, control);
     }
 
     /** Lets {@code System.exit} in a cell fail that cell instead of ending the kernel; false where the JVM forbids it. */
@@ -93,8 +95,12 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private Object evalSnippet(String source) {
+        variableUpdates.beforeSnippet(source);
+        List<SnippetEvent> events = shell.eval(source);
+        // System.err is the running cell's stderr in the kernel
+        variableUpdates.notes(events).forEach(System.err::println);
         Object value = null;
-        for (SnippetEvent event : shell.eval(source)) {
+        for (SnippetEvent event : events) {
             if (control.lastSnippetTimedOut() || control.lastSnippetWasStopped()) {
                 throw stopped("The statement", "The cell was interrupted. Variables defined before the interrupted statement are kept.");
             }

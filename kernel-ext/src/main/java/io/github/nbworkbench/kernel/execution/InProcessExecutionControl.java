@@ -1,11 +1,14 @@
 package io.github.nbworkbench.kernel.execution;
 
+import jdk.jshell.JShell;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.SPIResolutionException;
 
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -36,6 +39,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private volatile boolean timedOut;
     private volatile Duration runTimeLimit = Duration.ZERO;
     private volatile Throwable lastThrown;
+    private volatile boolean rawVariableValues;
 
     InProcessExecutionControl(CellClassLoader classLoader) {
         super(new CellLoaderDelegate(classLoader));
@@ -45,6 +49,36 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     /** The value a snippet produced, looked up by the key JShell reported as the snippet's value. */
     Object takeValue(String key) {
         return key == null ? null : values.remove(key);
+    }
+
+    /** The value object of a variable (JShell itself only gives its text), or null. */
+    Object variableValue(JShell shell, VarSnippet variable) {
+        rawVariableValues = true;
+        try {
+            Object value = takeValue(shell.varValue(variable));
+            return value == NullValue.INSTANCE ? null : value;
+        } catch (IllegalArgumentException | IllegalStateException notValid) {
+            return null;
+        } finally {
+            rawVariableValues = false;
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        if (!rawVariableValues) {
+            return super.varValue(className, varName);
+        }
+        try {
+            Field variable = findClass(className).getDeclaredField(varName);
+            variable.setAccessible(true);
+            String key = "value-" + nextKey.incrementAndGet();
+            Object value = variable.get(null);
+            values.put(key, value == null ? NullValue.INSTANCE : value);
+            return key;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new InternalException("Could not read the variable " + varName + ": " + e);
+        }
     }
 
     void clearValues() {
