@@ -165,6 +165,20 @@ def test_interrupt_stops_a_to_string_that_never_returns(kernel):
     assert reply["content"]["status"] == "error", describe(reply, msgs)
     assert "interrupted" in reply["content"]["evalue"], describe(reply, msgs)
     assert_value_of(kernel, "keptAcrossTheInterrupt", "still here")
+    # a declaration runs no code: it must not be reported as interrupted by the earlier interrupt
+    reply, msgs = kernel.execute("void declaredAfterTheInterrupt() { }")
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+
+
+def test_a_declaration_after_an_interrupted_cell_is_not_reported_interrupted(kernel):
+    msg_id = kernel.submit("while (true) { }")
+    with pytest.raises(AssertionError, match="no execute_reply"):
+        kernel.wait_shell_reply(msg_id, timeout=2, what="execute_reply")
+    kernel.km.interrupt_kernel()
+    assert kernel.wait_shell_reply(msg_id, timeout=20)["content"]["status"] == "error"
+    kernel.iopub_until_idle(msg_id, timeout=10)
+    reply, msgs = kernel.execute("class DeclaredAfterAnInterrupt { }")
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
 
 
 # -- 4. malformed but correctly signed messages -------------------------------------------------

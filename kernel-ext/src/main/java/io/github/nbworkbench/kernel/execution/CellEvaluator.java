@@ -96,6 +96,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     private Object evalSnippet(String source) {
         variableUpdates.beforeSnippet(source);
+        control.forgetStop();
         List<SnippetEvent> events = shell.eval(source);
         // System.err is the running cell's stderr in the kernel
         variableUpdates.notes(events).forEach(System.err::println);
@@ -128,6 +129,7 @@ public final class CellEvaluator implements AutoCloseable {
      * renderer, can neither end the kernel's request thread nor hang it.
      *
      * @param what what the work does, for messages: "Showing the cell's value"
+     * @param afterwards what to tell the user after the failure or interrupt, e.g. what was kept
      * @throws EvaluationException with what the work threw, and {@code what} in its note
      * @throws CellInterruptedException when the work was interrupted or ran out of time
      */

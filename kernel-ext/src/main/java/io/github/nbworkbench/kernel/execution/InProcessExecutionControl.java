@@ -101,6 +101,12 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         return runTimeLimit;
     }
 
+    /** Forgets that an earlier run was stopped, before a snippet that may run nothing (a declaration). */
+    void forgetStop() {
+        stopRequested = false;
+        timedOut = false;
+    }
+
     /** Whether the most recent snippet ran past the run-time limit and was stopped. */
     boolean lastSnippetTimedOut() {
         return timedOut;
