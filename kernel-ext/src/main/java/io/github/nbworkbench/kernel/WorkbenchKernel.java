@@ -59,7 +59,6 @@ import java.util.stream.Collectors;
  */
 public final class WorkbenchKernel extends BaseKernel {
     static final String IMPLEMENTATION = "workbench";
-    private static final int MAX_TRACE_FRAMES = 25;
 
     private final CellEvaluator evaluator;
     private final CodeAssistant assistant;
@@ -140,7 +139,7 @@ public final class WorkbenchKernel extends BaseKernel {
                 history.record(count, request.getCode(), result == null ? null : String.valueOf(result.getData(MIMEType.TEXT_PLAIN)));
             }
             env.defer().reply(new ExecuteReplyWithPayload(count, List.copyOf(pages)));
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             if (counted) {
                 history.record(count, request.getCode(), null);
             }
@@ -213,6 +212,21 @@ public final class WorkbenchKernel extends BaseKernel {
         return "Java (Workbench) " + version + " on Java " + Runtime.version();
     }
 
+    /**
+     * Runs the cell, then renders its value on a cell thread: toString() and renderers are user
+     * code, which may throw any error, run out of stack or never return; interrupt stops them.
+     */
+    @Override
+    public DisplayData eval(String cell) {
+        Object value = evalRaw(cell);
+        if (value == null || value instanceof DisplayData) {
+            return (DisplayData) value;
+        }
+        return evaluator.runAsCell(() -> getRenderer().render(value), "Showing the cell's value",
+                "The cell itself ran, and its variables are kept; a cell that ends with a declaration"
+                        + " (var shown = ...;) shows no value.");
+    }
+
     @Override
     public Object evalRaw(String cell) {
         try {
@@ -248,14 +262,13 @@ public final class WorkbenchKernel extends BaseKernel {
             lines.addAll(errorStyler.primaryLines(error.getMessage()));
             return lines;
         }
-        if (error instanceof EvaluationException) {
-            lines.add(errorStyler.primary(error.getMessage()));
-            StackTraceElement[] frames = error.getStackTrace();
-            for (int i = 0; i < Math.min(frames.length, MAX_TRACE_FRAMES); i++) {
-                lines.add(errorStyler.secondary("    at " + frames[i]));
+        if (error instanceof EvaluationException user) {
+            for (String line : user.stackTrace().lines()) {
+                boolean frame = line.stripLeading().startsWith("at ") || line.stripLeading().startsWith("... ");
+                lines.add(frame ? errorStyler.secondary(line) : errorStyler.primary(line));
             }
-            if (frames.length > MAX_TRACE_FRAMES) {
-                lines.add(errorStyler.secondary("    ... " + (frames.length - MAX_TRACE_FRAMES) + " more"));
+            if (user.note() != null) {
+                lines.add(errorStyler.primary(user.note()));
             }
             return lines;
         }

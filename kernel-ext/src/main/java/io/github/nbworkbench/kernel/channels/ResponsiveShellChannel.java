@@ -7,8 +7,13 @@ import org.dflib.jjava.jupyter.channels.ShellHandler;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.zeromq.ZMQ;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A shell or control channel that waits for requests with a blocking poll.
@@ -17,14 +22,16 @@ import org.zeromq.ZMQ;
  * waits up to 50 ms before it is even read. Here the poll itself blocks until a message arrives
  * (or {@link #POLL_TIMEOUT_MS} passes, so that closing is noticed), which answers at once.
  *
- * <p>It also drops messages whose HMAC signature is wrong instead of letting the base library's
- * {@link SecurityException} end the channel's thread.
+ * <p>It reads whole multipart messages and serves or refuses each one (see {@link RequestDecoder}):
+ * a message with a wrong or replayed signature is dropped, a signed one that is not a valid request
+ * gets an error reply when its header says what to reply; the channel's thread survives all of them.
  */
 final class ResponsiveShellChannel extends ShellChannel {
     private static final long POLL_TIMEOUT_MS = 100;
 
     private final JupyterConnection connection;
     private final String name;
+    private final RequestDecoder decoder;
     private volatile Loop loop;
 
     ResponsiveShellChannel(ZMQ.Context context, org.dflib.jjava.jupyter.messages.HMACGenerator hmac,
@@ -32,6 +39,7 @@ final class ResponsiveShellChannel extends ShellChannel {
         super(context, hmac, isControl, connection);
         this.connection = connection;
         this.name = isControl ? "control" : "shell";
+        this.decoder = new RequestDecoder(hmac);
     }
 
     @Override
@@ -50,18 +58,40 @@ final class ResponsiveShellChannel extends ShellChannel {
             }
         });
         loop.onClose(() -> logger.debug("{} channel closed", name));
+        loop.onError(error -> {
+            logger.warn("The {} channel recovered from: {}", name, error.toString());
+            return 0;
+        });
         loop.start();
     }
 
     private void handleNextMessage() {
-        Message<?> message;
-        try {
-            message = readMessage();
-        } catch (SecurityException badSignature) {
-            logger.warn("Ignored a message on the {} channel: {}", name, badSignature.getMessage());
+        List<byte[]> frames = new ArrayList<>();
+        do {
+            frames.add(recv());
+        } while (hasReceiveMore());
+        RequestDecoder.Decoded decoded = decoder.decode(frames);
+        if (decoded instanceof RequestDecoder.Request request) {
+            dispatch(request.message());
+        } else if (decoded instanceof RequestDecoder.Rejected rejected) {
+            logger.warn("Ignored a message on the {} channel: {}", name, rejected.reason());
+            if (rejected.sender() != null) {
+                replyError(rejected.sender(), rejected.reason());
+            }
+        }
+    }
+
+    /** Tells the sender of a request that could not be read why, in the reply type it waits for. */
+    private void replyError(MessageContext sender, String reason) {
+        String requestType = sender.getHeader().getType().getName();
+        MessageType<?> replyType = MessageType.getType(requestType.replaceFirst("_request$", "_reply"));
+        if (!requestType.endsWith("_request") || replyType == MessageType.UNKNOWN) {
             return;
         }
-        dispatch(message);
+        ShellReplyEnvironment env = connection.prepareReplyEnv(this, sender);
+        env.setBusyDeferIdle();
+        env.replyError(replyType.error(), new ErrorReply("InvalidRequest", reason, List.of()));
+        env.resolveDeferrals();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -75,7 +105,7 @@ final class ResponsiveShellChannel extends ShellChannel {
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
         try {
             handler.handle(env, message);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             logger.warn("Failed to handle {}: {}", type.getName(), e.toString());
         } finally {
             env.resolveDeferrals();

@@ -9,12 +9,17 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.spi.ExecutionControl;
 
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -22,9 +27,12 @@ import java.util.stream.Collectors;
  * cell's last expression.
  */
 public final class CellEvaluator implements AutoCloseable {
+    private static final int MAX_FRAMES_EACH = 25;
+
     private final CellClassLoader classLoader = new CellClassLoader(ClassLoader.getSystemClassLoader());
     private final InProcessExecutionControl control = new InProcessExecutionControl(classLoader);
     private final JShell shell;
+    private final VariableUpdates variableUpdates;
 
     public CellEvaluator(PrintStream console) {
         this(console, List.of());
@@ -38,6 +46,7 @@ public final class CellEvaluator implements AutoCloseable {
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         shell.addToClasspath(System.getProperty("java.class.path"));
+        this.variableUpdates = new VariableUpdates(shell, control);
     }
 
     /** Lets {@code System.exit} in a cell fail that cell instead of ending the kernel; false where the JVM forbids it. */
@@ -86,15 +95,15 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private Object evalSnippet(String source) {
+        variableUpdates.beforeSnippet(source);
+        control.forgetStop();
+        List<SnippetEvent> events = shell.eval(source);
+        // System.err is the running cell's stderr in the kernel
+        variableUpdates.notes(events).forEach(System.err::println);
         Object value = null;
-        for (SnippetEvent event : shell.eval(source)) {
-            if (control.lastSnippetTimedOut()) {
-                throw new CellInterruptedException("The statement ran longer than the time limit of "
-                        + control.runTimeLimit().toMillis() + " ms (IJAVA_TIMEOUT) and was stopped.");
-            }
-            if (control.lastSnippetWasStopped()) {
-                throw new CellInterruptedException(
-                        "The cell was interrupted. Variables defined before the interrupted statement are kept.");
+        for (SnippetEvent event : events) {
+            if (control.lastSnippetTimedOut() || control.lastSnippetWasStopped()) {
+                throw stopped("The statement", "The cell was interrupted. Variables defined before the interrupted statement are kept.");
             }
             if (event.causeSnippet() != null) {
                 continue;
@@ -114,6 +123,35 @@ public final class CellEvaluator implements AutoCloseable {
         return value;
     }
 
+    /**
+     * Runs work the way a cell's statements run: on a cell thread that {@link #interrupt()} and the
+     * time limit stop, so that user code the kernel calls, such as a value's toString() or a
+     * renderer, can neither end the kernel's request thread nor hang it.
+     *
+     * @param what what the work does, for messages: "Showing the cell's value"
+     * @param afterwards what to tell the user after the failure or interrupt, e.g. what was kept
+     * @throws EvaluationException with what the work threw, and {@code what} in its note
+     * @throws CellInterruptedException when the work was interrupted or ran out of time
+     */
+    public <T> T runAsCell(Callable<T> work, String what, String afterwards) {
+        try {
+            return control.runOnCellThread(work);
+        } catch (ExecutionControl.StoppedException e) {
+            throw stopped(what, what + " was interrupted. " + afterwards);
+        } catch (InvocationTargetException e) {
+            UserStackTrace trace = new UserStackTrace(e.getCause(), Collections.emptyMap(), MAX_FRAMES_EACH);
+            throw new EvaluationException(trace, what + " failed with the exception above. " + afterwards);
+        }
+    }
+
+    private CellInterruptedException stopped(String what, String interruptedMessage) {
+        if (control.lastSnippetTimedOut()) {
+            return new CellInterruptedException(what + " ran longer than the time limit of "
+                    + control.runTimeLimit().toMillis() + " ms (IJAVA_TIMEOUT) and was stopped.");
+        }
+        return new CellInterruptedException(interruptedMessage);
+    }
+
     private static boolean isExpression(Snippet snippet) {
         return snippet.kind() == Snippet.Kind.EXPRESSION
                 || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
@@ -121,7 +159,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     private RuntimeException failureOf(JShellException exception) {
         if (exception instanceof EvalException evalException) {
-            return new EvaluationException(evalException);
+            return userFailure(evalException);
         }
         if (exception instanceof UnresolvedReferenceException unresolved) {
             Snippet snippet = unresolved.getSnippet();
@@ -130,6 +168,24 @@ public final class CellEvaluator implements AutoCloseable {
             return new CompilationException("'" + name(snippet) + "' cannot be used until these are defined: " + missing);
         }
         return new IllegalStateException(exception.getMessage(), exception);
+    }
+
+    /** The real exception the cell threw, with JShell's snippet-line frames of it and of each of its causes. */
+    private RuntimeException userFailure(EvalException reported) {
+        Throwable thrown = control.takeThrown();
+        if (thrown == null) {
+            return new IllegalStateException(reported.getExceptionClassName() + ": " + reported.getMessage(), reported);
+        }
+        Map<Throwable, StackTraceElement[]> frames = new IdentityHashMap<>();
+        Throwable translated = reported;
+        for (Throwable member : UserStackTrace.family(thrown)) {
+            if (!(translated instanceof EvalException)) {
+                break;
+            }
+            frames.put(member, translated.getStackTrace());
+            translated = translated.getCause();
+        }
+        return new EvaluationException(new UserStackTrace(thrown, frames, MAX_FRAMES_EACH), null);
     }
 
     private static String name(Snippet snippet) {

@@ -17,14 +17,18 @@ public final class CodeAssistant {
 
     public record Completions(List<String> matches, int start, int end) { }
 
+    private static final int FIRST_PREFIX = 2_048;
+
     private final SourceCodeAnalysis analysis;
 
     public CodeAssistant(SourceCodeAnalysis analysis) {
         this.analysis = analysis;
     }
 
+    /** Completions at the cursor; the cursor and the range to replace count Unicode code points, as Jupyter does. */
     public Completions complete(String cell, int cursor) {
-        SnippetAtCursor at = snippetAt(cell, cursor);
+        CellWindow window = CellWindow.around(cell, cursor);
+        SnippetAtCursor at = snippetAt(window.text(), window.cursor());
         int[] anchor = new int[1];
         List<Suggestion> suggestions = analysis.completionSuggestions(at.source(), at.cursor(), anchor);
         List<String> matches = suggestions.stream()
@@ -32,12 +36,16 @@ public final class CodeAssistant {
                 .map(Suggestion::continuation)
                 .distinct()
                 .collect(Collectors.toList());
-        return new Completions(matches, at.offset() + anchor[0], cursor);
+        return new Completions(matches, window.cellCodePoints(at.offset() + anchor[0]), window.cellCodePoints(window.cursor()));
     }
 
-    /** Signatures and, where the JDK or library ships sources, javadoc of what is at the cursor. */
+    /**
+     * Signatures and, where the JDK or library ships sources, javadoc of what is at the cursor
+     * (counted in Unicode code points, as Jupyter does).
+     */
     public List<Documentation> inspect(String cell, int cursor) {
-        SnippetAtCursor at = snippetAt(cell, cursor);
+        CellWindow window = CellWindow.around(cell, cursor);
+        SnippetAtCursor at = snippetAt(window.text(), window.cursor());
         int end = at.cursor();
         while (end < at.source().length() && Character.isJavaIdentifierPart(at.source().charAt(end))) {
             end++;
@@ -78,17 +86,37 @@ public final class CodeAssistant {
         int offset = 0;
         String remaining = cell;
         while (true) {
-            CompletionInfo info = analysis.analyzeCompletion(remaining);
-            int consumed = remaining.length() - (info.remaining() == null ? 0 : info.remaining().length());
-            boolean last = info.source() == null || info.remaining() == null || info.remaining().isBlank()
-                    || consumed <= 0;
+            int consumed = firstSnippetLength(remaining);
+            boolean last = consumed <= 0;
             if (last || offset + consumed >= cursor) {
                 String source = last ? remaining : remaining.substring(0, consumed);
                 int local = Math.max(0, Math.min(cursor - offset, source.length()));
                 return new SnippetAtCursor(source, offset, local);
             }
             offset += consumed;
-            remaining = info.remaining();
+            remaining = remaining.substring(consumed);
+        }
+    }
+
+    /**
+     * The length of the first snippet of the text, or 0 when it is the last one. JShell's analysis
+     * reads all the text it is given, which made a cell of many snippets take quadratic time; it is
+     * given a growing prefix instead, until a snippet ends in the first half of the prefix (the
+     * second half is the look-ahead that tells, say, whether an 'else' follows an 'if').
+     */
+    private int firstSnippetLength(String text) {
+        for (int prefix = FIRST_PREFIX; ; prefix *= 2) {
+            boolean whole = prefix >= text.length();
+            String analysed = whole ? text : text.substring(0, prefix);
+            CompletionInfo info = analysis.analyzeCompletion(analysed);
+            boolean endsInside = info.source() != null && info.remaining() != null && !info.remaining().isBlank();
+            int consumed = analysed.length() - (info.remaining() == null ? 0 : info.remaining().length());
+            if (endsInside && consumed > 0 && (whole || consumed <= analysed.length() / 2)) {
+                return consumed;
+            }
+            if (whole) {
+                return 0;
+            }
         }
     }
 }

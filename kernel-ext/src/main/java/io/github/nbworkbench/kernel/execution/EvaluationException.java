@@ -1,34 +1,42 @@
 package io.github.nbworkbench.kernel.execution;
 
-import jdk.jshell.EvalException;
-
 /**
- * An exception thrown by the user's code in a cell. The message names the user's exception
- * class, and the stack trace is the user's, without the kernel's frames.
+ * An exception thrown by the user's code in a cell. Its message is the user's exception's message,
+ * and {@link #stackTrace()} shows the user's exception with its causes and suppressed exceptions,
+ * without the kernel's frames.
  */
 public final class EvaluationException extends RuntimeException {
-    private final String exceptionClassName;
+    private final transient UserStackTrace stackTrace;
+    private final String note;
 
-    EvaluationException(EvalException cause) {
-        super(cause.getExceptionClassName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null,
-                false, true);
-        this.exceptionClassName = cause.getExceptionClassName();
-        setStackTrace(userFrames(cause.getStackTrace()));
-        if (cause.getCause() instanceof EvalException nested) {
-            initCause(new EvaluationException(nested));
-        }
+    /** @param note what to tell below the stack trace, or null */
+    EvaluationException(UserStackTrace stackTrace, String note) {
+        super(messageOrEmpty(stackTrace.thrown()), null, false, false);
+        this.stackTrace = stackTrace;
+        this.note = note;
     }
 
+    private static String messageOrEmpty(Throwable thrown) {
+        String message = UserStackTrace.messageOf(thrown);
+        return message == null ? "" : message;
+    }
+
+    /** The name of the user's exception class, e.g. {@code java.lang.NumberFormatException}. */
     public String exceptionClassName() {
-        return exceptionClassName;
+        return stackTrace.thrown().getClass().getName();
     }
 
-    private static StackTraceElement[] userFrames(StackTraceElement[] frames) {
-        int end = 0;
-        while (end < frames.length && !frames[end].getClassName().startsWith("jdk.internal.reflect")
-                && !frames[end].getClassName().startsWith("java.lang.reflect")) {
-            end++;
-        }
-        return java.util.Arrays.copyOf(frames, end);
+    /** The exception the user's code threw. */
+    public Throwable thrown() {
+        return stackTrace.thrown();
+    }
+
+    public UserStackTrace stackTrace() {
+        return stackTrace;
+    }
+
+    /** What the kernel adds below the stack trace, e.g. that the cell ran but showing its value failed; or null. */
+    public String note() {
+        return note;
     }
 }

@@ -1,14 +1,21 @@
 package io.github.nbworkbench.kernel.execution;
 
+import jdk.jshell.JShell;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.SPIResolutionException;
 
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,6 +38,8 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private volatile boolean stopRequested;
     private volatile boolean timedOut;
     private volatile Duration runTimeLimit = Duration.ZERO;
+    private volatile Throwable lastThrown;
+    private volatile boolean rawVariableValues;
 
     InProcessExecutionControl(CellClassLoader classLoader) {
         super(new CellLoaderDelegate(classLoader));
@@ -42,8 +51,46 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         return key == null ? null : values.remove(key);
     }
 
+    /** The value object of a variable (JShell itself only gives its text), or null. */
+    Object variableValue(JShell shell, VarSnippet variable) {
+        rawVariableValues = true;
+        try {
+            Object value = takeValue(shell.varValue(variable));
+            return value == NullValue.INSTANCE ? null : value;
+        } catch (IllegalArgumentException | IllegalStateException notValid) {
+            return null;
+        } finally {
+            rawVariableValues = false;
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        if (!rawVariableValues) {
+            return super.varValue(className, varName);
+        }
+        try {
+            Field variable = findClass(className).getDeclaredField(varName);
+            variable.setAccessible(true);
+            String key = "value-" + nextKey.incrementAndGet();
+            Object value = variable.get(null);
+            values.put(key, value == null ? NullValue.INSTANCE : value);
+            return key;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new InternalException("Could not read the variable " + varName + ": " + e);
+        }
+    }
+
     void clearValues() {
         values.clear();
+        lastThrown = null;
+    }
+
+    /** What the most recent failing snippet threw, the real object (JShell passes on names and messages only). */
+    Throwable takeThrown() {
+        Throwable thrown = lastThrown;
+        lastThrown = null;
+        return thrown;
     }
 
     void limitRunTime(Duration limit) {
@@ -52,6 +99,12 @@ final class InProcessExecutionControl extends DirectExecutionControl {
 
     Duration runTimeLimit() {
         return runTimeLimit;
+    }
+
+    /** Forgets that an earlier run was stopped, before a snippet that may run nothing (a declaration). */
+    void forgetStop() {
+        stopRequested = false;
+        timedOut = false;
     }
 
     /** Whether the most recent snippet ran past the run-time limit and was stopped. */
@@ -71,11 +124,23 @@ final class InProcessExecutionControl extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        Object[] result = new Object[1];
+        Object result = runOnCellThread(() -> doitMethod.invoke(null));
+        String key = "value-" + nextKey.incrementAndGet();
+        values.put(key, result == null ? NullValue.INSTANCE : result);
+        return key;
+    }
+
+    /**
+     * Runs work on a new cell thread and waits for it; {@link #stop()} and the run-time limit end
+     * it. What the work throws (unwrapped from an {@link InvocationTargetException} of reflection)
+     * comes back as the cause of an InvocationTargetException.
+     */
+    <T> T runOnCellThread(Callable<T> work) throws StoppedException, InvocationTargetException {
+        List<T> result = new ArrayList<>(1);
         Throwable[] failure = new Throwable[1];
         Thread cell = new Thread(cellThreads, () -> {
             try {
-                result[0] = doitMethod.invoke(null);
+                result.add(work.call());
             } catch (InvocationTargetException e) {
                 failure[0] = e.getCause();
             } catch (Throwable t) {
@@ -94,6 +159,9 @@ final class InProcessExecutionControl extends DirectExecutionControl {
                 stop();
                 cell.join();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
         } finally {
             running = null;
         }
@@ -103,9 +171,20 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         if (failure[0] != null) {
             throw new InvocationTargetException(failure[0]);
         }
-        String key = "value-" + nextKey.incrementAndGet();
-        values.put(key, result[0] == null ? NullValue.INSTANCE : result[0]);
-        return key;
+        return result.get(0);
+    }
+
+    /**
+     * Keeps the real exception, and passes JShell one exception per cause and suppressed exception
+     * so that it translates the frames of each to snippet lines.
+     */
+    @Override
+    protected String throwConvertedInvocationException(Throwable thrown) throws RunException, InternalException {
+        if (thrown instanceof SPIResolutionException) {
+            return super.throwConvertedInvocationException(thrown);
+        }
+        lastThrown = thrown;
+        throw UserStackTrace.chainForJShell(thrown);
     }
 
     /**

@@ -56,6 +56,50 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void anExceptionWithACauseIsTheUsersExceptionWithItsCauseBelow() {
+        EvaluationException error = assertThrows(EvaluationException.class,
+                () -> evaluator.eval("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));"));
+        assertEquals("java.lang.RuntimeException", error.exceptionClassName());
+        assertEquals("outer", error.getMessage());
+        java.util.List<String> lines = error.stackTrace().lines();
+        assertEquals("java.lang.RuntimeException: outer", lines.get(0));
+        assertTrue(lines.contains("Caused by: java.io.IOException: inner"), lines.toString());
+        assertTrue(lines.stream().noneMatch(line -> line.contains("nbworkbench") || line.contains("reflect")), lines.toString());
+    }
+
+    @Test
+    void workRunAsACellThatThrowsAnErrorBecomesAnEvaluationExceptionWithTheNote() {
+        EvaluationException error = assertThrows(EvaluationException.class, () -> evaluator.runAsCell(() -> {
+            throw new StackOverflowError();
+        }, "Showing the value", "Variables are kept."));
+        assertEquals("java.lang.StackOverflowError", error.exceptionClassName());
+        assertEquals("Showing the value failed with the exception above. Variables are kept.", error.note());
+        assertEquals(2, evaluator.eval("1 + 1"));
+    }
+
+    @Test
+    void interruptStopsWorkRunAsACell() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            CompletableFuture<Throwable> work = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return evaluator.runAsCell(() -> {
+                        while (true) {
+                            Thread.onSpinWait();
+                        }
+                    }, "Showing the value", "Variables are kept.");
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(1000);
+            evaluator.interrupt();
+            Throwable outcome = work.get();
+            assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
+            assertEquals("Showing the value was interrupted. Variables are kept.", outcome.getMessage());
+        });
+    }
+
+    @Test
     void anUnfinishedCellIsACompileError() {
         CompilationException error = assertThrows(CompilationException.class, () -> evaluator.eval("for (int i = 0; i < 3; i++) {"));
         assertTrue(error.getMessage().contains("middle of a statement"), error.getMessage());

@@ -43,6 +43,31 @@ class CodeAssistantTest {
     }
 
     @Test
+    void positionsCountUnicodeCodePointsAsJupyterDoes() {
+        String cell = "String face = \"\uD83D\uDE00\"; Math.ab";
+        int codePoints = cell.codePointCount(0, cell.length());
+        CodeAssistant.Completions completions = assistant.complete(cell, codePoints);
+        assertTrue(completions.matches().contains("abs("), completions.matches().toString());
+        assertEquals(codePoints - 2, completions.start());
+        assertEquals(codePoints, completions.end());
+    }
+
+    @Test
+    void aCursorPastTheEndIsMovedToTheEnd() {
+        CodeAssistant.Completions completions = assistant.complete("Math.ab", 1000);
+        assertEquals(5, completions.start());
+        assertEquals(7, completions.end());
+    }
+
+    @Test
+    void completesInAHugeCellFromTheSnippetsNearTheCursor() {
+        String cell = "int filler = 0;\n".repeat(50_000) + "Math.ab";
+        CodeAssistant.Completions completions = assistant.complete(cell, cell.length());
+        assertTrue(completions.matches().contains("abs("), completions.matches().toString());
+        assertEquals(cell.length() - 2, completions.start());
+    }
+
+    @Test
     void inspectsAMethodNameWithoutItsParentheses() {
         assertFalse(assistant.inspect("Math.abs", 8).isEmpty());
         assertTrue(assistant.inspect("Math.abs", 8).get(0).signature().contains("abs("));
