@@ -10,8 +10,14 @@ import java.util.List;
 
 /** Assembles a {@link WorkbenchKernel} from the base library's parts and a JShell cell evaluator. */
 final class WorkbenchKernelBuilder extends BaseKernelBuilder<WorkbenchKernelBuilder, WorkbenchKernel> {
-    /** Imports every cell starts with, so display(), render(), updateDisplay() and clearOutput() need no import. */
+    /**
+     * Imports every cell starts with: jshell's default imports (so {@code new ArrayList<>()} works as
+     * in jshell and JJava), and display(), render(), updateDisplay() and clearOutput().
+     */
     static final List<String> STARTUP_IMPORTS = List.of(
+            "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
+            "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
+            "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
             "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;",
             "import static io.github.nbworkbench.kernel.NotebookFunctions.*;");
 
