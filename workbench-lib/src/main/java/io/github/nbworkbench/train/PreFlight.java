@@ -120,14 +120,16 @@ public final class PreFlight {
         }
         if (layer instanceof FeedForwardLayer && !conv2d && !isSequenceLayer(layer)) {
             if (shape.length == 4) {
-                return "For images into a dense layer, add .setInputType(InputType.convolutional(" + shape[2] + ", " + shape[3] + ", "
-                        + shape[1] + ")) to the configuration, so that DL4J flattens them.";
+                return "Mlps.classifier(data) builds a dense network that flattens the images and is sized from them; by hand, add"
+                        + " .setInputType(InputType.convolutional(" + shape[2] + ", " + shape[3] + ", " + shape[1]
+                        + ")) to the configuration, so that DL4J flattens them.";
             }
             if (shape.length == 3) {
                 return "For sequences, use recurrent layers with .setInputType(InputType.recurrent(" + shape[1] + ")), or flatten the data.";
             }
             if (shape.length == 2) {
-                return "Set .nIn(" + shape[1] + ") on the first layer, or .setInputType(InputType.feedForward(" + shape[1]
+                return "Mlps.classifier(data) (or Mlps.regressor(data)) builds a dense network sized from the data; by hand, set .nIn("
+                        + shape[1] + ") on the first layer or .setInputType(InputType.feedForward(" + shape[1]
                         + ")) on the configuration, or fix the data's columns.";
             }
         }

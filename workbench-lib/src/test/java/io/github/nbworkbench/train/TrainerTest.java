@@ -127,6 +127,8 @@ class TrainerTest {
 
         assertTrue(error.getMessage().contains("[4, 7]"), error.getMessage());
         assertTrue(error.getMessage().contains("rank 2 [minibatch, 4 columns]"), error.getMessage());
+        assertTrue(error.getMessage().contains("Mlps.classifier(data) (or Mlps.regressor(data)) builds a dense network sized from the data"),
+                error.getMessage());
         assertTrue(error.getMessage().contains(".nIn(7)"), error.getMessage());
     }
 
