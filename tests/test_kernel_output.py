@@ -11,21 +11,12 @@
   the kernel lives on with its variables (it died of SIGSEGV in native allocation).
 - IJava notebooks: %%loadFromPOM adds a POM fragment's dependencies; a Java array's value shows
   its contents (it showed [Ljava.lang.String;@5035d388), shortened when large.
-- `./workbench notebook` passes its token in the environment, not on the command line where ps
-  shows it to every local user.
 - A kernel start prints nothing to the server log (it printed four lines of SecurityManager
   deprecation warnings), and System.exit in a cell still fails only that cell.
 """
 
 import os
-import re
-import shutil
-import signal
-import subprocess
 import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 from queue import Empty
 
 import nbformat
@@ -156,47 +147,6 @@ def test_java_arrays_show_their_contents(kernel):
     for code, shown in cases.items():
         reply, msgs = kernel.execute(code)
         assert result_text(msgs) == shown, describe(reply, msgs)
-
-
-def test_workbench_notebook_keeps_its_token_off_the_command_line(tmp_path):
-    """The launcher runs from a copy whose set-up step does nothing, so the test changes nothing
-    on the machine (the real set-up installs the kernelspec)."""
-    repo = tmp_path / "repo"
-    (repo / "environment").mkdir(parents=True)
-    (repo / "notebooks").mkdir()
-    shutil.copy(Path(__file__).resolve().parent.parent / "workbench", repo / "workbench")
-    (repo / "environment" / "setup.sh").write_text("exit 0\n")
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
-    env.pop("JUPYTER_TOKEN", None)
-    server = subprocess.Popen(["bash", str(repo / "workbench"), "notebook"], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    try:
-        first_line = server.stdout.readline()
-        url = re.search(r"(http://127\.0\.0\.1:\d+)/\?token=(\w+)", first_line)
-        assert url, first_line
-        base, token = url.groups()
-        assert wait_for_status(base, token) == 200
-        assert wait_for_status(base, "not-the-token") == 403
-        command_line = Path("/proc/%d/cmdline" % server.pid).read_bytes().replace(b"\0", b" ").decode()
-        assert "notebook" in command_line and token not in command_line, command_line
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-
-
-def wait_for_status(base, token, timeout=60):
-    request = urllib.request.Request(base + "/api/status", headers={"Authorization": "token " + token})
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:
-                return response.status
-        except urllib.error.HTTPError as e:
-            return e.code
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
 
 
 def iopub_until_idle_of_any(kernel, msg_id, timeout=30):

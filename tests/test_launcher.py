@@ -1,0 +1,108 @@
+"""The `workbench` launcher, run from a copy whose set-up step does nothing, so that the tests
+change nothing on the machine (the real set-up installs packages and the kernelspec).
+
+- `./workbench notebook` passes its token in the environment, not on the command line where ps
+  shows it to every local user.
+- `./workbench test maven ARGS` and `./workbench test pytest ARGS` pass ARGS on and run only that
+  part; anything else after `test` is refused with the usage.
+"""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+LAUNCHER = Path(__file__).resolve().parent.parent / "workbench"
+
+
+@pytest.fixture
+def launcher(tmp_path):
+    """A copy of the launcher in tmp_path/repo, with a set-up that does nothing."""
+    repo = tmp_path / "repo"
+    (repo / "environment").mkdir(parents=True)
+    (repo / "notebooks").mkdir()
+    shutil.copy(LAUNCHER, repo / "workbench")
+    (repo / "environment" / "setup.sh").write_text("exit 0\n")
+    (repo / "environment" / "nd4j-classifier.sh").write_text("echo test-classifier\n")
+    return repo
+
+
+def run_launcher(repo, *args, env=None):
+    return subprocess.run(["bash", str(repo / "workbench"), *args], cwd=repo, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_workbench_notebook_keeps_its_token_off_the_command_line(launcher, tmp_path):
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    env.pop("JUPYTER_TOKEN", None)
+    server = subprocess.Popen(["bash", str(launcher / "workbench"), "notebook"], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        first_line = server.stdout.readline()
+        url = re.search(r"(http://127\.0\.0\.1:\d+)/\?token=(\w+)", first_line)
+        assert url, first_line
+        base, token = url.groups()
+        assert wait_for_status(base, token) == 200
+        assert wait_for_status(base, "not-the-token") == 403
+        command_line = Path("/proc/%d/cmdline" % server.pid).read_bytes().replace(b"\0", b" ").decode()
+        assert "notebook" in command_line and token not in command_line, command_line
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def wait_for_status(base, token, timeout=60):
+    request = urllib.request.Request(base + "/api/status", headers={"Authorization": "token " + token})
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as e:
+            return e.code
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def test_test_pytest_passes_its_arguments_on_and_skips_maven(launcher):
+    (launcher / "tests").mkdir()
+    (launcher / "tests" / "test_sample.py").write_text("def test_first():\n    pass\n\n\ndef test_second():\n    pass\n")
+
+    selected = run_launcher(launcher, "test", "pytest", "-k", "second")
+    named = run_launcher(launcher, "test", "pytest", "tests/test_sample.py::test_first")
+
+    assert selected.returncode == 0, selected.stdout + selected.stderr
+    assert "1 passed, 1 deselected" in selected.stdout, selected.stdout
+    assert "== Maven tests" not in selected.stdout and "maven:  skipped" in selected.stdout, selected.stdout
+    assert named.returncode == 0 and "1 passed" in named.stdout and "deselected" not in named.stdout, named.stdout
+
+
+def test_test_maven_passes_its_arguments_on_and_skips_pytest(launcher, tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "mvn").write_text('#!/bin/sh\necho "mvn was called with: $*"\n')
+    (bin_dir / "mvn").chmod(0o755)
+    env = dict(os.environ, PATH=str(bin_dir) + os.pathsep + os.environ["PATH"],
+               WORKBENCH_MVN_LOCK=str(tmp_path / "mvn.lock"))
+
+    result = run_launcher(launcher, "test", "maven", "-pl", "workbench-lib", "-Dtest=HistoryTest", env=env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "-Dnd4j.classifier=test-classifier test -pl workbench-lib -Dtest=HistoryTest" in result.stdout, result.stdout
+    assert "== Python kernel tests" not in result.stdout and "pytest: skipped" in result.stdout, result.stdout
+
+
+def test_test_refuses_an_unknown_part_with_the_usage(launcher):
+    result = run_launcher(launcher, "test", "-k", "interrupt")
+
+    assert result.returncode == 2
+    assert "usage: ./workbench test [maven|pytest [ARGS...]]" in result.stderr, result.stderr
