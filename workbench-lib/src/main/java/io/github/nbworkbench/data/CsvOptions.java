@@ -107,6 +107,7 @@ public final class CsvOptions {
                     .tableName(file.getFileName().toString())
                     .separator(layout.delimiter())
                     .header(layout.header())
+                    .maxNumberOfColumns(CsvSniffer.MAX_COLUMNS)
                     .build());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -150,10 +150,17 @@ final class CsvSniffer {
         }
     }
 
+    /**
+     * The most columns a file may have, for the sniffer and for Tablesaw's reader alike: univocity's
+     * own default of 512 refused a CSV of 28x28 images (785 columns) while detecting its layout.
+     */
+    static final int MAX_COLUMNS = 10_000;
+
     /** Splits one line into fields at {@code delimiter}, keeping quoted delimiters. */
     static Function<String, String[]> splitter(char delimiter) {
         CsvParserSettings settings = new CsvParserSettings();
         settings.getFormat().setDelimiter(delimiter);
+        settings.setMaxColumns(MAX_COLUMNS);
         settings.setNullValue("");
         CsvParser parser = new CsvParser(settings);
         return line -> {

@@ -99,6 +99,35 @@ class CsvOptionsTest {
     }
 
     @Test
+    void aGzippedCsvOfSmallImagesWithATitleLineIsRead() throws IOException {
+        LabeledDataset images = FashionMnist.load().test().limit(50);
+        float[] pixels = images.features().reshape(50L * 784).mul(255).toFloatVector();
+        StringBuilder text = new StringBuilder("Fashion-MNIST test images, 50 rows\nlabel");
+        for (int p = 0; p < 784; p++) {
+            text.append(";p").append(p);
+        }
+        for (int i = 0; i < 50; i++) {
+            text.append('\n').append(images.classIndex(i));
+            for (int p = 0; p < 784; p++) {
+                text.append(';').append(Math.round(pixels[i * 784 + p]));
+            }
+        }
+        Path csv = dir.resolve("fashion.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(csv))) {
+            out.write(text.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        LabeledDataset read = TabularData.readCsv(csv).label("label").classification();
+
+        assertEquals(50, read.size());
+        assertArrayEquals(new long[] {784}, read.exampleShape());
+        for (int i = 0; i < 50; i++) {
+            assertEquals(String.valueOf(images.classIndex(i)), read.className(i));
+        }
+        assertEquals(Math.round(pixels[49 * 784 + 400]), read.features().getDouble(49, 400), 1e-9);
+    }
+
+    @Test
     void optionsOverrideDetection() throws IOException {
         Path csv = write("pipes.txt", "exported 2026-12-01\nrows: 3\n1|2|x\n3|4|y\n5|6|x\n");
 
