@@ -14,7 +14,7 @@ import pytest
 import zmq
 from jupyter_client.session import Session
 
-from kernel_helpers import describe, execute_result, strip_ansi
+from kernel_helpers import describe, execute_result, of_type, stream_text, strip_ansi
 
 
 def traceback_lines(reply):
@@ -26,7 +26,7 @@ def assert_user_error(reply, msgs, ename, evalue):
     c = reply["content"]
     assert c["status"] == "error", describe(reply, msgs)
     assert (c["ename"], c["evalue"]) == (ename, evalue), describe(reply, msgs)
-    errors = [m for m in msgs if m["msg_type"] == "error"]
+    errors = of_type(msgs, "error")
     assert len(errors) == 1, describe(reply, msgs)
     assert (errors[0]["content"]["ename"], errors[0]["content"]["evalue"]) == (ename, evalue)
     assert [strip_ansi(l) for l in errors[0]["content"]["traceback"]] == traceback_lines(reply)
@@ -115,9 +115,9 @@ def assert_display_failed(kernel, code, ename, mentions):
     reply, msgs = kernel.execute(code, timeout=60)
     c = reply["content"]
     assert c["status"] == "error" and c["ename"] == ename, describe(reply, msgs)
-    assert [m for m in msgs if m["msg_type"] == "error"], describe(reply, msgs)
+    assert of_type(msgs, "error"), describe(reply, msgs)
     assert mentions in "\n".join([c["evalue"]] + traceback_lines(reply)), describe(reply, msgs)
-    assert not [m for m in msgs if m["msg_type"] == "execute_result"], describe(reply, msgs)
+    assert not of_type(msgs, "execute_result"), describe(reply, msgs)
     assert_no_kernel_frames(traceback_lines(reply))
     return reply
 
@@ -357,7 +357,7 @@ def test_redefining_a_class_tells_which_variables_were_reset(kernel):
     assert_value_of(kernel, "class Point19 { int x = 1; }\nPoint19 kept19 = new Point19(); kept19.x", "1")
     reply, msgs = kernel.execute("class Point19 { int x = 2; int y = 3; }")  # a new field: the class is replaced
     assert reply["content"]["status"] == "ok", describe(reply, msgs)
-    stderr = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+    stderr = stream_text(msgs, "stderr")
     assert "update modified variable kept19, reset to null" in stderr, describe(reply, msgs)
     assert_value_of(kernel, "kept19 == null", "true")
 
@@ -373,6 +373,6 @@ def test_redefining_a_class_in_place_keeps_its_variables_without_a_note(kernel):
 def test_a_class_that_needs_an_undeclared_type_tells_which_variables_wait_for_it(kernel):
     assert_value_of(kernel, "class Holder19 { int a = 1; }\nHolder19 held19 = new Holder19(); held19.a", "1")
     reply, msgs = kernel.execute("class Holder19 { Missing19 m; int a = 2; }")
-    stderr = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+    stderr = stream_text(msgs, "stderr")
     assert "update replaced variable held19 which cannot be referenced until class Holder19 is declared" in stderr, (
         describe(reply, msgs))

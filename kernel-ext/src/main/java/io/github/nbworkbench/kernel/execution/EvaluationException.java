@@ -26,11 +26,6 @@ public final class EvaluationException extends RuntimeException {
         return stackTrace.thrown().getClass().getName();
     }
 
-    /** The exception the user's code threw. */
-    public Throwable thrown() {
-        return stackTrace.thrown();
-    }
-
     public UserStackTrace stackTrace() {
         return stackTrace;
     }

@@ -1,7 +1,6 @@
 package io.github.nbworkbench.kernel.output;
 
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
-import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream.StreamType;
 
@@ -28,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Interrupted function" on an interrupted thread, and a stopping library worker lost its last
  * words) and restores it afterwards.
  */
-public final class CellOutput implements AutoCloseable {
+public final class CellOutput {
     static final long FLUSH_INTERVAL_MS = 200;
     static final int MAX_BATCH_BYTES = 1 << 20;
 
@@ -79,12 +78,6 @@ public final class CellOutput implements AutoCloseable {
         }
     }
 
-    @Override
-    public synchronized void close() {
-        flushAll();
-        flusher.shutdownNow();
-    }
-
     private synchronized void write(ShellReplyEnvironment cell, StreamType type, byte[] bytes, int offset, int length) {
         PendingText text = pending.computeIfAbsent(new Target(cell, type), target -> new PendingText());
         text.append(bytes, offset, length);
@@ -108,7 +101,7 @@ public final class CellOutput implements AutoCloseable {
         }
         boolean interrupted = Thread.interrupted();
         try {
-            cell.getIopub().sendMessage(new Message<>(cell.getContext(), PublishStream.MESSAGE_TYPE, new PublishStream(type, text)));
+            cell.publish(new PublishStream(type, text));
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
