@@ -42,6 +42,8 @@ public final class ImageFolder {
 
     static final String FORMATS = "png, jpg, jpeg, gif, bmp";
     private static final int MAX_LISTED = 5;
+    /** File name endings ImageIO can read (png, jpg, gif, bmp, ...), lower case. */
+    private static final Set<String> IMAGE_SUFFIXES = readableSuffixes();
 
     private final Path root;
     private int height;
@@ -169,10 +171,10 @@ public final class ImageFolder {
     private static boolean isImageName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot > 0 && imageSuffixes().contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot > 0 && IMAGE_SUFFIXES.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    private static Set<String> imageSuffixes() {
+    private static Set<String> readableSuffixes() {
         Set<String> suffixes = new TreeSet<>();
         for (String suffix : ImageIO.getReaderFileSuffixes()) {
             suffixes.add(suffix.toLowerCase(Locale.ROOT));

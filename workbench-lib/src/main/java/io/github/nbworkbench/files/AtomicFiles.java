@@ -25,7 +25,8 @@ public final class AtomicFiles {
 
     private static final String TEMPORARY_SUFFIX = ".tmp";
     /** ".{target name}.{random UUID}.tmp", the name of a write's temporary file. */
-    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+    private static final Pattern TEMPORARY = Pattern.compile(
+            "\\.(.+)\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + Pattern.quote(TEMPORARY_SUFFIX));
 
     private AtomicFiles() {
     }

@@ -72,12 +72,12 @@ public final class ReduceLROnPlateau implements Callback {
         return this;
     }
 
-    /** Rebuilds its state from the history (a resumed run), without touching the rate: the checkpoint holds it. */
     @Override
     public List<String> monitors() {
         return List.of(monitor);
     }
 
+    /** Rebuilds its state from the history (a resumed run), without touching the rate: the checkpoint holds it. */
     @Override
     public void onTrainBegin(TrainingContext context) {
         tracker = new MonitorTracker(monitor, mode, minDelta);
