@@ -11,6 +11,7 @@ final class CountingIterator implements DataSetIterator {
     private final DataSetIterator source;
     private long examples;
     private long predictions;
+    private boolean sequenceLabels;
 
     CountingIterator(DataSetIterator source) {
         this.source = source;
@@ -23,6 +24,11 @@ final class CountingIterator implements DataSetIterator {
     /** Examples, or unmasked time steps for sequence labels: what DL4J's loss sums (see {@link LossMean}). */
     long predictions() {
         return predictions;
+    }
+
+    /** True once a batch had sequence labels, whose loss is per time step (see {@link LossMean#perTimeStep}). */
+    boolean sawSequenceLabels() {
+        return sequenceLabels;
     }
 
     @Override
@@ -38,6 +44,7 @@ final class CountingIterator implements DataSetIterator {
     private DataSet counted(DataSet batch) {
         examples += batch.numExamples();
         predictions += LossMean.predictions(batch);
+        sequenceLabels |= LossMean.perTimeStep(batch);
         return batch;
     }
 

@@ -40,6 +40,9 @@ final class ParallelTrainingRun extends EpochRun {
         Map<String, Double> values = new LinkedHashMap<>();
         // the workers' mean score per example, in the units of LossMean (per time step for sequences)
         values.put(History.LOSS, model.model().score() * counted.examples() / counted.predictions());
+        if (counted.sawSequenceLabels()) {
+            history().describeLossPerTimeStep();
+        }
         if (validation != null) {
             values.putAll(Validation.score(model, validation, metrics));
         }

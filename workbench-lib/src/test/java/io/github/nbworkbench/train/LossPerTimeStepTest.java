@@ -60,6 +60,17 @@ class LossPerTimeStepTest {
     }
 
     @Test
+    void parallelTrainingSaysItsLossIsPerTimeStepToo() {
+        MultiLayerNetwork net = Rnns.charLstm().hiddenSize(32).seed(1).buildFor(vocabulary);
+
+        History history = ParallelTrainer.of(net).workers(2).quiet()
+                .fit(new ListDataSetIterator<>(List.of(trainBatch, validationBatch, trainBatch, validationBatch)));
+
+        assertTrue(history.lossPerTimeStep(), history::name);
+        assertTrue(history.value("loss", 1) < 6, "per character, about ln(" + vocabulary.size() + "): " + history.value("loss", 1));
+    }
+
+    @Test
     void maskedTimeStepsDoNotCount() {
         MultiLayerNetwork net = Rnns.charLstm().hiddenSize(32).seed(1).buildFor(vocabulary);
         DataSet masked = validationBatch.copy();
