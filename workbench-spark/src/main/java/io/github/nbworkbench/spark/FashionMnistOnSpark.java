@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * The classic CNN trained on Fashion-MNIST with {@link SparkTrainer}, as a job for
- * {@code spark-submit} (see the README): the driver reads the data and ships it to the executors.
+ * {@code spark-submit} (see docs/spark.md): the driver reads the data and ships it to the executors.
  * Arguments: [epochs] [training images]; the master comes from spark-submit's {@code --master}.
  */
 public final class FashionMnistOnSpark {

@@ -38,7 +38,7 @@ public final class SparkTraining {
     }
 
     /**
-     * Gradient sharing. It needs {@code -Daeron.publication.unblock.timeout=60000000000} on the JVM (DESIGN.md).
+     * Gradient sharing. It needs {@code -Daeron.publication.unblock.timeout=60000000000} on the JVM (docs/architecture.md).
      * The History's loss column stays empty: DL4J does not report the workers' loss in this mode.
      * In DL4J M2 each Spark task trains one exported minibatch and starts and stops a ParallelWrapper
      * around it, so on a small model it is far slower than averaging (about 80 samples/s on 2 local
