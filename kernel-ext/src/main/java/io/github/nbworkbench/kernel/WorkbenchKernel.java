@@ -10,6 +10,7 @@ import io.github.nbworkbench.kernel.magic.CellSegments;
 import io.github.nbworkbench.kernel.memory.NativeMemoryErrors;
 import io.github.nbworkbench.kernel.memory.NativeMemoryErrors.ArrayTooLargeException;
 import io.github.nbworkbench.kernel.magic.MagicException;
+import io.github.nbworkbench.kernel.render.RendererProviders;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -64,6 +65,7 @@ public final class WorkbenchKernel extends BaseKernel {
     private final CodeAssistant assistant;
     private final WorkbenchIO cellIO;
     private final ExecutionHistory history;
+    private final RendererProviders rendererProviders;
     private final List<String> pages = new ArrayList<>();
     private volatile ShellReplyEnvironment currentRequest;
 
@@ -76,6 +78,7 @@ public final class WorkbenchKernel extends BaseKernel {
         this.assistant = new CodeAssistant(evaluator.analysis());
         this.cellIO = io;
         this.history = history;
+        this.rendererProviders = new RendererProviders(renderer);
     }
 
     /**
@@ -187,10 +190,17 @@ public final class WorkbenchKernel extends BaseKernel {
         }
     }
 
-    /** Adds jars or class folders (separated by the path separator) to cells, and loads any extensions in them. */
+    /** Adds jars or class folders (separated by the path separator) to cells, and loads any extensions and renderers in them. */
     public void addToClasspath(String classpath) {
         evaluator.addToClasspath(classpath);
         installExtensions(evaluator.classLoader());
+    }
+
+    /** JJava's extensions, then the renderer providers (see {@link io.github.nbworkbench.kernel.render.RendererProvider}) the class loader sees. */
+    @Override
+    protected void installExtensions(ClassLoader classLoader) {
+        super.installExtensions(classLoader);
+        rendererProviders.installFrom(classLoader);
     }
 
     /** Every classpath entry that cells see: the kernel's own, then what notebooks added. */
