@@ -55,8 +55,9 @@ import java.util.stream.Collectors;
 
 /**
  * The Java (Workbench) kernel: cells are JShell snippets run in this JVM, so a cell's value is the
- * real object, rendered by the renderers that {@link WorkbenchExtension} registers. Lines that
- * start with {@code %} are line magics, a first line with {@code %%} makes a cell magic.
+ * real object, rendered by the {@link io.github.nbworkbench.kernel.render.RendererProvider}s on its
+ * classpath. Lines that start with {@code %} are line magics, a first line with {@code %%} makes a
+ * cell magic.
  */
 public final class WorkbenchKernel extends BaseKernel {
     static final String IMPLEMENTATION = "workbench";
@@ -196,11 +197,15 @@ public final class WorkbenchKernel extends BaseKernel {
         installExtensions(evaluator.classLoader());
     }
 
-    /** JJava's extensions, then the renderer providers (see {@link io.github.nbworkbench.kernel.render.RendererProvider}) the class loader sees. */
+    /**
+     * The renderer providers (see {@link io.github.nbworkbench.kernel.render.RendererProvider}) the class loader sees,
+     * then JJava's extensions: renderers of an extension for the same type come later, as when the workbench's
+     * own extension registered the renderers.
+     */
     @Override
     protected void installExtensions(ClassLoader classLoader) {
-        super.installExtensions(classLoader);
         rendererProviders.installFrom(classLoader);
+        super.installExtensions(classLoader);
     }
 
     /** Every classpath entry that cells see: the kernel's own, then what notebooks added. */
