@@ -5,6 +5,7 @@ is known by its simple name, and profile(full, smoke) follows WORKBENCH_PROFILE.
 """
 
 import json
+import os
 import re
 import subprocess
 import zipfile
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kernel_helpers import all_text, describe, error_text, of_type, stream_text
-from kernelspec_util import KERNEL_LIB, REPO_ROOT
+from kernelspec_util import KERNEL_LIB, REPO_ROOT, java_executable
 
 SLOW = 120  # the first cell that touches DL4J classes loads them
 IMPORT = re.compile(r"^\s*import\s+([\w.]+?)(\.\*)?\s*;", re.MULTILINE)
@@ -38,10 +39,9 @@ def classes_in(package):
     folder = package.replace(".", "/") + "/"
     entries = []
     if package.startswith("java."):
-        java_home = Path(subprocess.run(["java", "-XshowSettings:properties", "-version"], capture_output=True,
-                                        text=True).stderr.split("java.home = ")[1].split("\n")[0].strip())
-        listing = subprocess.run(["jimage", "list", str(java_home / "lib" / "modules")], capture_output=True,
-                                 text=True, check=True).stdout
+        java_home = Path(java_executable()).parent.parent
+        listing = subprocess.run([str(java_home / "bin" / "jimage"), "list", str(java_home / "lib" / "modules")],
+                                 capture_output=True, text=True, check=True).stdout
         entries = [line.strip() for line in listing.splitlines()]
     else:
         for jar in KERNEL_LIB.glob("*.jar"):
@@ -119,7 +119,6 @@ def test_the_prelude_twice_is_harmless_and_keeps_variables(prelude_kernel):
 
 
 def test_profile_follows_workbench_profile(fresh_kernel_factory):
-    import os
     for value, expected in (("smoke", "1 smoke"), ("full", "5 full")):
         env = dict(os.environ, WORKBENCH_PROFILE=value)
         kernel = fresh_kernel_factory("profile-" + value, env=env)
@@ -129,7 +128,6 @@ def test_profile_follows_workbench_profile(fresh_kernel_factory):
 
 
 def test_an_unknown_profile_is_an_error_naming_the_allowed_ones(fresh_kernel_factory):
-    import os
     kernel = fresh_kernel_factory("profile-unknown", env=dict(os.environ, WORKBENCH_PROFILE="fast"))
     run_ok(kernel, "%workbench", timeout=SLOW)
     reply, msgs = kernel.execute("profile(5, 1)")
