@@ -10,6 +10,7 @@ import io.github.nbworkbench.kernel.magic.CellSegments;
 import io.github.nbworkbench.kernel.memory.NativeMemoryErrors;
 import io.github.nbworkbench.kernel.memory.NativeMemoryErrors.ArrayTooLargeException;
 import io.github.nbworkbench.kernel.magic.MagicException;
+import io.github.nbworkbench.kernel.render.RendererProviders;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -54,8 +55,9 @@ import java.util.stream.Collectors;
 
 /**
  * The Java (Workbench) kernel: cells are JShell snippets run in this JVM, so a cell's value is the
- * real object, rendered by the renderers that {@link WorkbenchExtension} registers. Lines that
- * start with {@code %} are line magics, a first line with {@code %%} makes a cell magic.
+ * real object, rendered by the {@link io.github.nbworkbench.kernel.render.RendererProvider}s on its
+ * classpath. Lines that start with {@code %} are line magics, a first line with {@code %%} makes a
+ * cell magic.
  */
 public final class WorkbenchKernel extends BaseKernel {
     static final String IMPLEMENTATION = "workbench";
@@ -64,6 +66,7 @@ public final class WorkbenchKernel extends BaseKernel {
     private final CodeAssistant assistant;
     private final WorkbenchIO cellIO;
     private final ExecutionHistory history;
+    private final RendererProviders rendererProviders;
     private final List<String> pages = new ArrayList<>();
     private volatile ShellReplyEnvironment currentRequest;
 
@@ -76,6 +79,7 @@ public final class WorkbenchKernel extends BaseKernel {
         this.assistant = new CodeAssistant(evaluator.analysis());
         this.cellIO = io;
         this.history = history;
+        this.rendererProviders = new RendererProviders(renderer);
     }
 
     /**
@@ -187,10 +191,21 @@ public final class WorkbenchKernel extends BaseKernel {
         }
     }
 
-    /** Adds jars or class folders (separated by the path separator) to cells, and loads any extensions in them. */
+    /** Adds jars or class folders (separated by the path separator) to cells, and loads any extensions and renderers in them. */
     public void addToClasspath(String classpath) {
         evaluator.addToClasspath(classpath);
         installExtensions(evaluator.classLoader());
+    }
+
+    /**
+     * The renderer providers (see {@link io.github.nbworkbench.kernel.render.RendererProvider}) the class loader sees,
+     * then JJava's extensions: renderers of an extension for the same type come later, as when the workbench's
+     * own extension registered the renderers.
+     */
+    @Override
+    protected void installExtensions(ClassLoader classLoader) {
+        rendererProviders.installFrom(classLoader);
+        super.installExtensions(classLoader);
     }
 
     /** Every classpath entry that cells see: the kernel's own, then what notebooks added. */

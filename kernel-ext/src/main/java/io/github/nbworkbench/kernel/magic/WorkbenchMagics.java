@@ -22,6 +22,7 @@ public final class WorkbenchMagics {
         registry.registerLineMagic("load", new LoadMagic());
         registry.registerLineMagic("lsmagic", new LsMagic());
         registry.registerLineMagic("doc", new DocMagic());
+        registry.registerLineMagic("workbench", new PreludeMagic());
         registry.registerCellMagic("time", new TimeMagic());
     }
 }

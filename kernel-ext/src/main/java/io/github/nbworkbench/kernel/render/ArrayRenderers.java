@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Arrays;
 
 /** ND4J arrays as text: shape and data type first, then the values, shortened when there are many. */
-final class ArrayRenderers implements RendererInstaller {
+public final class ArrayRenderers implements RendererProvider {
     static final long MAX_PRINTED_ELEMENTS = 1000;
     private static final int PRECISION = 4;
 
@@ -17,7 +17,7 @@ final class ArrayRenderers implements RendererInstaller {
     }
 
     @Override
-    public void install(Renderer renderer) {
+    public void register(Renderer renderer) {
         renderer.createRegistration(INDArray.class)
                 .preferring(MIMEType.TEXT_PLAIN)
                 .register((array, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text(array)));

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** XChart charts as PNG, or as SVG when asked ({@code render(chart, "image/svg+xml")}). */
-final class ChartRenderers implements RendererInstaller {
+public final class ChartRenderers implements RendererProvider {
     @Override
     public String requiredClass() {
         return "org.knowm.xchart.internal.chartpart.Chart";
@@ -21,7 +21,7 @@ final class ChartRenderers implements RendererInstaller {
 
     @Override
     @SuppressWarnings("rawtypes")
-    public void install(Renderer renderer) {
+    public void register(Renderer renderer) {
         renderer.createRegistration(Chart.class)
                 .preferring(Image.PNG)
                 .supporting(Image.SVG)

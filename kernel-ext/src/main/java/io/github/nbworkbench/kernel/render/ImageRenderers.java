@@ -6,14 +6,14 @@ import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import java.awt.image.RenderedImage;
 
 /** Java images ({@link java.awt.image.BufferedImage} and every other {@link RenderedImage}) as PNG. */
-final class ImageRenderers implements RendererInstaller {
+public final class ImageRenderers implements RendererProvider {
     @Override
     public String requiredClass() {
         return "java.awt.image.RenderedImage";
     }
 
     @Override
-    public void install(Renderer renderer) {
+    public void register(Renderer renderer) {
         renderer.createRegistration(RenderedImage.class)
                 .preferring(Image.PNG)
                 .supporting(Image.JPEG, Image.GIF)

@@ -8,14 +8,9 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
  * superclass but Object, so the renderer is registered for Object and handles arrays only; every
  * other value keeps its own renderer or toString().
  */
-final class JavaArrayRenderers implements RendererInstaller {
+public final class JavaArrayRenderers implements RendererProvider {
     @Override
-    public String requiredClass() {
-        return "java.lang.Object";
-    }
-
-    @Override
-    public void install(Renderer renderer) {
+    public void register(Renderer renderer) {
         renderer.createRegistration(Object.class)
                 .preferring(MIMEType.TEXT_PLAIN)
                 .register((value, context) -> {

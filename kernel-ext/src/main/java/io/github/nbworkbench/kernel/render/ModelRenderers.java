@@ -13,20 +13,20 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** DL4J networks as an HTML summary table (layer, type, shape, activation, parameters), with DL4J's text summary as plain text. */
-final class ModelRenderers implements RendererInstaller {
+public final class ModelRenderers implements RendererProvider {
     @Override
     public String requiredClass() {
         return "org.deeplearning4j.nn.multilayer.MultiLayerNetwork";
     }
 
     @Override
-    public void install(Renderer renderer) {
-        register(renderer, MultiLayerNetwork.class, MultiLayerNetwork::getLayers, MultiLayerNetwork::summary);
-        register(renderer, ComputationGraph.class, ComputationGraph::getLayers, ComputationGraph::summary);
+    public void register(Renderer renderer) {
+        registerModel(renderer, MultiLayerNetwork.class, MultiLayerNetwork::getLayers, MultiLayerNetwork::summary);
+        registerModel(renderer, ComputationGraph.class, ComputationGraph::getLayers, ComputationGraph::summary);
     }
 
-    private static <T extends Model> void register(Renderer renderer, Class<T> type, Function<T, Layer[]> layers,
-                                                   Function<T, String> summary) {
+    private static <T extends Model> void registerModel(Renderer renderer, Class<T> type, Function<T, Layer[]> layers,
+                                                        Function<T, String> summary) {
         renderer.createRegistration(type)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)

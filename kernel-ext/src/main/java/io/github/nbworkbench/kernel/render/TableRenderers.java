@@ -8,7 +8,7 @@ import tech.tablesaw.table.Relation;
  * Tablesaw tables as an HTML table plus plain text. Long tables show their first and last rows
  * and say how many rows there are in all.
  */
-final class TableRenderers implements RendererInstaller {
+public final class TableRenderers implements RendererProvider {
     static final int FULL_TABLE_ROWS = 40;
     static final int HEAD_ROWS = 15;
     static final int TAIL_ROWS = 5;
@@ -19,7 +19,7 @@ final class TableRenderers implements RendererInstaller {
     }
 
     @Override
-    public void install(Renderer renderer) {
+    public void register(Renderer renderer) {
         renderer.createRegistration(Relation.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
