@@ -1,5 +1,6 @@
 package io.github.nbworkbench.plot;
 
+import io.github.nbworkbench.train.History;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class LearningCurves {
     }
 
     private static XYChart chartOf(HistoryTable history, String metric) {
-        XYChart chart = ChartStyle.xyChart(metric + " per epoch", "epoch", metric);
+        XYChart chart = ChartStyle.xyChart(metric + " per epoch", History.EPOCH, metric);
         history.training(metric).ifPresent(curve -> addSeries(chart, TRAINING, curve, 0));
         history.validation(metric).ifPresent(curve -> addSeries(chart, VALIDATION, curve, 1));
         ChartStyle.padEpochAxis(chart);

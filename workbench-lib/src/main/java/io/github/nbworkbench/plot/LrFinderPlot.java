@@ -1,5 +1,7 @@
 package io.github.nbworkbench.plot;
 
+import io.github.nbworkbench.train.History;
+import io.github.nbworkbench.train.LrFinderResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Arrays;
@@ -48,9 +50,9 @@ public final class LrFinderPlot {
      * @throws IllegalArgumentException when a column is missing or a rate is not positive
      */
     public static XYChart of(Table results, double suggestedLr) {
-        double[] lr = column(results, "lr", true);
-        double[] loss = column(results, "loss", false);
-        double[] smoothed = column(results, "smoothed_loss", false);
+        double[] lr = column(results, History.LEARNING_RATE, true);
+        double[] loss = column(results, History.LOSS, false);
+        double[] smoothed = column(results, LrFinderResult.SMOOTHED_LOSS, false);
         if (loss == null && smoothed == null) {
             throw new IllegalArgumentException("LR finder results need a 'loss' or 'smoothed_loss' column; table '"
                     + results.name() + "' has " + results.columnNames() + ".");

@@ -169,7 +169,7 @@ public final class RunExport {
 
     private void writeAll(Path folder) throws IOException {
         if (history != null) {
-            history.writeCsv(folder.resolve(HISTORY + ".csv"));
+            history.save(folder.resolve(HISTORY + ".csv"));
             Files.writeString(folder.resolve(HISTORY + ".json"), TableJson.of(history), StandardCharsets.UTF_8);
         }
         for (Map.Entry<String, Table> table : tables.entrySet()) {

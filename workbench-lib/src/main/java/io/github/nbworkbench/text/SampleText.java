@@ -2,6 +2,7 @@ package io.github.nbworkbench.text;
 
 import io.github.nbworkbench.train.Callback;
 import io.github.nbworkbench.train.EpochValues;
+import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.TrainingContext;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -29,7 +30,7 @@ public final class SampleText implements Callback {
     private SamplingStrategy strategy = Sampling.temperature(0.5);
     private int every = 1;
     private long seed = TextGenerator.DEFAULT_SEED;
-    private final IntColumn epochs = IntColumn.create("epoch");
+    private final IntColumn epochs = IntColumn.create(History.EPOCH);
     private final StringColumn strategies = StringColumn.create("strategy");
     private final StringColumn texts = StringColumn.create("text");
 
