@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * LearningCurves curves = LearningCurves.of(history);
  * curves.chart("loss");   // one XYChart
- * curves.grid();          // all of them in one image
+ * curves.image();         // all of them in one image
  * }</pre>
  */
 public final class LearningCurves {
@@ -89,12 +89,12 @@ public final class LearningCurves {
     }
 
     /** All charts in one image, two to a row. */
-    public BufferedImage grid() {
-        return grid(2);
+    public BufferedImage image() {
+        return image(2);
     }
 
     /** All charts in one image, {@code columns} to a row. */
-    public BufferedImage grid(int columns) {
-        return Charts.grid(charts(), columns);
+    public BufferedImage image(int columns) {
+        return Charts.image(charts(), columns);
     }
 }
