@@ -64,12 +64,12 @@ public final class ConvInputAdvice {
         if (shape.length == 4 && shape[1] != channels) {
             return "The network " + expects + ", got " + shape[1] + " channels. Fix: Cnns.classic(data) sizes the network from the data;"
                     + " or read the images with " + channels + " channel" + (channels == 1 ? "" : "s")
-                    + (channels == 1 ? " (ImageFolder.from(root).grayscale())" : channels == 3 ? " (ImageFolder.from(root).rgb())" : "") + ".";
+                    + (channels == 1 ? " (ImageFolder.of(root).grayscale())" : channels == 3 ? " (ImageFolder.of(root).rgb())" : "") + ".";
         }
         if (shape.length == 4) {
             String got = shape[2] + "x" + shape[3];
             return "The network " + expects + ", got " + got + ". Fix: Cnns.classic(data) (or Cnns.strong(data)) sizes the network from"
-                    + " the data, or resize the images" + side.map(s -> " to " + s + "x" + s + " (ImageFolder.from(root).size(" + s + ", " + s
+                    + " the data, or resize the images" + side.map(s -> " to " + s + "x" + s + " (ImageFolder.of(root).size(" + s + ", " + s
                     + "))").orElse("") + ".";
         }
         if (shape.length == 2) {
