@@ -35,7 +35,7 @@ public final class ConvInputAdvice {
      * The problem and its fix when {@code model} is a {@link MultiLayerNetwork} taking images and
      * {@code featureShape} ({@code [N, ...]}) does not fit it; empty for other models.
      */
-    public static Optional<String> of(Model model, long[] featureShape) {
+    public static Optional<String> forShape(Model model, long[] featureShape) {
         if (!(model instanceof MultiLayerNetwork network) || network.getLayerWiseConfigurations() == null) {
             return Optional.empty();
         }
