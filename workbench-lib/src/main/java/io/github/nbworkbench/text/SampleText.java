@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * SampleText samples = SampleText.of(vocabulary).prompt("The ").length(160);
  * Trainer.of(net).epochs(10).callbacks(samples).fit(train);
- * samples.samples();   // epoch, strategy, text
+ * samples.table();     // epoch, strategy, text
  * }</pre>
  *
  * Each sample uses the same seed, so differences between epochs come from the model alone.
@@ -99,7 +99,7 @@ public final class SampleText implements Callback {
     }
 
     /** Every sample so far: epoch, strategy, text (without the prompt). */
-    public Table samples() {
+    public Table table() {
         return Table.create("Samples during training", epochs.copy(), strategies.copy(), texts.copy());
     }
 

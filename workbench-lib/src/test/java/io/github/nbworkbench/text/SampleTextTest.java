@@ -33,7 +33,7 @@ class SampleTextTest {
                 .metrics(Metric.BITS_PER_CHARACTER)
                 .fit(TextSequences.of(TEXT, VOCABULARY).length(26).batchSize(32).iterator());
 
-        Table table = samples.samples();
+        Table table = samples.table();
         assertEquals(List.of(2, 3), table.intColumn("epoch").asList(), "every 2nd epoch and the last");
         assertEquals(20, table.stringColumn("text").get(0).length());
         assertEquals(2, notes.size());
