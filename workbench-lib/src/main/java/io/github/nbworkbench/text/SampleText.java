@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Generates a short sample after every epoch (or every n-th) and shows it with the training
- * progress, so that one sees the model learn to spell; the samples are kept in {@link #samples()}.
+ * progress, so that one sees the model learn to spell; the samples are kept in {@link #table()}.
  *
  * <pre>{@code
  * SampleText samples = SampleText.of(vocabulary).prompt("The ").length(160);
