@@ -15,6 +15,10 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * labels too, which must then be one-hot or probability rows. Masks stay as they are.
  * Batch number i of a pipeline with seed s is always augmented the same way: its random numbers
  * come from a generator seeded from (s, i), split once per step.
+ * <pre>{@code
+ * AugmentationPipeline augment = AugmentationPipeline.builder().flipHorizontal(0.5).cropWithPadding(4).rotate(10).seed(42).build();
+ * DataSetIterator training = augment.wrap(trainIterator);
+ * }</pre>
  *
  * <p>Two ways into training:
  * <ul>
@@ -44,7 +48,7 @@ public final class AugmentationPipeline implements DataSetPreProcessor {
         this.seed = seed;
     }
 
-    /** An empty builder; the same as {@link Augment#pipeline()}. */
+    /** An empty builder: add steps, optionally a seed, then {@link Builder#build()}. */
     public static Builder builder() {
         return new Builder();
     }

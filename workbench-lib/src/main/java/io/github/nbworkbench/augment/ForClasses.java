@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * them only among themselves.
  *
  * <pre>{@code
- * Augment.pipeline().flipHorizontal(0.5).add(ForClasses.of(new RandomRotation(30), 2, 5)).build()
+ * AugmentationPipeline.builder().flipHorizontal(0.5).add(ForClasses.of(new RandomRotation(30), 2, 5)).build()
  * }</pre>
  */
 public final class ForClasses implements LabeledAugmentation {

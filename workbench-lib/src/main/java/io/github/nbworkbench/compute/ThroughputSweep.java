@@ -1,6 +1,7 @@
 package io.github.nbworkbench.compute;
 
 import io.github.nbworkbench.runtime.WorkbenchRuntime;
+import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.TrainableModel;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
@@ -32,7 +33,7 @@ public final class ThroughputSweep {
     public static Table batchSizes(Model model, DataSet data, int... batchSizes) {
         checkNotEmpty(batchSizes, "batch sizes");
         IntColumn sizes = IntColumn.create("batch_size");
-        DoubleColumn rates = DoubleColumn.create("samples_per_s");
+        DoubleColumn rates = DoubleColumn.create(History.SAMPLES_PER_SECOND);
         DoubleColumn seconds = DoubleColumn.create("seconds_per_batch");
         DoubleColumn memory = DoubleColumn.create("memory_mb");
         for (int batchSize : batchSizes) {
@@ -56,7 +57,7 @@ public final class ThroughputSweep {
         checkNotEmpty(threadCounts, "thread counts");
         int before = WorkbenchRuntime.describe().openMpThreads();
         IntColumn threads = IntColumn.create("threads");
-        DoubleColumn rates = DoubleColumn.create("samples_per_s");
+        DoubleColumn rates = DoubleColumn.create(History.SAMPLES_PER_SECOND);
         try {
             for (int count : threadCounts) {
                 WorkbenchRuntime.threads(count);

@@ -22,7 +22,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * <pre>{@code
  * TrainingBudget budget = TrainingBudget.estimate(net, trainBatches);
  * budget.forEpochs(20);     // Duration
- * budget.toTable();         // every figure, for the notebook
+ * budget.table();         // every figure, for the notebook
  * }</pre>
  *
  * @param batchSize          examples in the measured batches
@@ -122,7 +122,7 @@ public record TrainingBudget(int batchSize, long batchesPerEpoch, double seconds
     }
 
     /** The figures as a two-column table (quantity, value), for a notebook. */
-    public Table toTable() {
+    public Table table() {
         DoubleColumn values = DoubleColumn.create("value", (double) parameters, batchSize, (double) batchesPerEpoch, secondsPerBatch,
                 samplesPerSecond(), secondsPerEpoch(), memoryBytesPerBatch / 1e6);
         values.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));

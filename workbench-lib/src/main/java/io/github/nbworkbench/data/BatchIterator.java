@@ -37,7 +37,8 @@ final class BatchIterator extends InMemoryBatchIterator {
         long[] batchShape = new long[exampleShape.length + 1];
         batchShape[0] = indices.length;
         System.arraycopy(exampleShape, 0, batchShape, 1, exampleShape.length);
-        DataSet batch = new DataSet(Rows.pull(rowsOfFeatures, indices).reshape('c', batchShape), Rows.pull(data.labels(), indices));
+        DataSet batch = new DataSet(SelectedExamples.copy(rowsOfFeatures, indices).reshape('c', batchShape),
+                SelectedExamples.copy(data.labels(), indices));
         batch.setLabelNames(data.classNames());
         return batch;
     }

@@ -11,12 +11,12 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * How to read a CSV file, from {@link TabularData#csv(Path)}; ends with {@link #read()}. What is
- * not set is detected from the first lines (see {@link TabularData#readCsv(Path)}):
+ * How to load a CSV file, from {@link TabularData#csv(Path)}; ends with {@link #load()}. What is
+ * not set is detected from the first lines (see {@link TabularData#load(Path)}):
  *
  * <pre>{@code
- * TabularData table = TabularData.csv(Path.of("scores.tsv")).delimiter('\t').header(false).read();
- * TabularData iris = TabularData.csv(Path.of("iris.csv")).skipLines(1).header(false).read();
+ * TabularData table = TabularData.csv(Path.of("scores.tsv")).delimiter('\t').header(false).load();
+ * TabularData iris = TabularData.csv(Path.of("iris.csv")).skipLines(1).header(false).load();
  * }</pre>
  */
 public final class CsvOptions {
@@ -58,13 +58,13 @@ public final class CsvOptions {
     }
 
     /**
-     * Reads the file (gzipped or not) with Tablesaw, which guesses each column's type.
+     * Loads the file (gzipped or not) with Tablesaw, which guesses each column's type.
      *
      * @throws DataNotFoundException naming the path when the file is missing
      * @throws IllegalArgumentException when the file is not a text table, has no data rows, or a row
      *     has another number of fields than the header (naming the line)
      */
-    public TabularData read() {
+    public TabularData load() {
         CsvLayout layout;
         try (BufferedReader reader = TextFiles.open(file)) {
             layout = CsvSniffer.layout(sample(reader), skipLines, header, delimiter);

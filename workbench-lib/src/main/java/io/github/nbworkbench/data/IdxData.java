@@ -6,15 +6,15 @@ import java.util.Arrays;
  * The contents of an IDX file of unsigned bytes: its dimensions (e.g. {@code [60000, 28, 28]}) and
  * its values in row-major order.
  */
-public record IdxData(int[] dimensions, byte[] values) {
+record IdxData(int[] dimensions, byte[] values) {
 
     /** The value at {@code index} (row-major), 0..255. */
-    public int unsignedAt(int index) {
+    int unsignedAt(int index) {
         return values[index] & 0xFF;
     }
 
     /** The size of the first dimension: the number of images or labels. */
-    public int count() {
+    int count() {
         return dimensions[0];
     }
 

@@ -5,13 +5,13 @@ import java.util.List;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Turns a pair of IDX files (images {@code [N, H, W]}, labels {@code [N]}) into a {@link LabeledDataset}. */
-public final class IdxImages {
+final class IdxImages {
 
     private IdxImages() {
     }
 
     /** Images become {@code [N, 1, H, W]} floats in [0, 1] (pixel / 255); labels index {@code classNames}. */
-    public static LabeledDataset toDataset(IdxData images, IdxData labels, List<String> classNames) {
+    static LabeledDataset toDataset(IdxData images, IdxData labels, List<String> classNames) {
         int[] dims = images.dimensions();
         if (dims.length != 3 || labels.dimensions().length != 1 || labels.count() != images.count()) {
             throw new IllegalArgumentException("expected images [N, height, width] and labels [N]; got images "

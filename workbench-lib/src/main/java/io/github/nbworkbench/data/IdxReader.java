@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
  * big-endian int, then the values. Gzipped files are recognised by their first two bytes, whatever
  * their name.
  */
-public final class IdxReader {
+final class IdxReader {
 
     private static final int UNSIGNED_BYTE = 0x08;
 
@@ -31,7 +31,7 @@ public final class IdxReader {
      *     than its header says
      * @throws UncheckedIOException if it cannot be read
      */
-    public static IdxData read(Path file) {
+    static IdxData read(Path file) {
         try (DataInputStream in = new DataInputStream(open(file))) {
             int[] dimensions = readHeader(in, file);
             long size = Arrays.stream(dimensions).asLongStream().reduce(1, (a, b) -> a * b);

@@ -28,8 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>{@code
  * pets/cat/001.jpg, pets/cat/002.png, ..., pets/dog/001.jpg, ...
  *
- * LabeledDataset pets = ImageFolder.read(Path.of("pets"));                        // size and channels of the first image
- * LabeledDataset pets = ImageFolder.from(Path.of("pets")).size(64, 64).rgb().read();
+ * LabeledDataset pets = ImageFolder.load(Path.of("pets"));                        // size and channels of the first image
+ * LabeledDataset pets = ImageFolder.of(Path.of("pets")).size(64, 64).rgb().load();
  * }</pre>
  *
  * Class names are the subfolder names, sorted; examples come class by class, each class's files in
@@ -54,14 +54,14 @@ public final class ImageFolder {
         this.root = root;
     }
 
-    /** Starts reading {@code root} with options. */
-    public static ImageFolder from(Path root) {
+    /** The folder {@code root}, to load with options ({@link #size}, {@link #grayscale}, {@link #rgb}). */
+    public static ImageFolder of(Path root) {
         return new ImageFolder(root);
     }
 
-    /** Reads {@code root} at the size of its first image, gray if that image is gray, else RGB. */
-    public static LabeledDataset read(Path root) {
-        return from(root).read();
+    /** Loads {@code root} at the size of its first image, gray if that image is gray, else RGB. */
+    public static LabeledDataset load(Path root) {
+        return of(root).load();
     }
 
     /** Resizes every image to {@code height x width} pixels; by default the first image's size. */
@@ -87,13 +87,13 @@ public final class ImageFolder {
     }
 
     /**
-     * Reads every image.
+     * Loads every image.
      *
      * @throws DataNotFoundException when {@code root} does not exist
      * @throws IllegalArgumentException when there are no class folders, a class folder holds no
      *     images, or images cannot be read (naming them)
      */
-    public LabeledDataset read() {
+    public LabeledDataset load() {
         List<Path> classFolders = classFolders();
         List<String> classNames = new ArrayList<>();
         List<Path> files = new ArrayList<>();

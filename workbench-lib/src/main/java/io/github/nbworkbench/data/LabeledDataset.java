@@ -130,7 +130,7 @@ public final class LabeledDataset {
 
     /** The examples at {@code indices}, in that order (copies of their rows). */
     public LabeledDataset select(int... indices) {
-        return new LabeledDataset(Rows.pull(features, indices), Rows.pull(labels, indices), classNames,
+        return new LabeledDataset(SelectedExamples.copy(features, indices), SelectedExamples.copy(labels, indices), classNames,
                 classIndices == null ? null : Arrays.stream(indices).map(i -> classIndices[i]).toArray());
     }
 

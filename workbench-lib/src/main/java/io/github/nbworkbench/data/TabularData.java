@@ -19,10 +19,10 @@ import tech.tablesaw.columns.Column;
  * the other numeric columns (or a chosen list) are the features.
  *
  * <pre>{@code
- * LabeledDataset iris = TabularData.readCsv(Path.of("iris.csv")).label("species").classification();
- * LabeledDataset prices = TabularData.readCsv(csv).label("price").features("rooms", "area").regression();
+ * LabeledDataset iris = TabularData.load(Path.of("iris.csv")).label("species").classification();
+ * LabeledDataset prices = TabularData.load(csv).label("price").features("rooms", "area").regression();
  * // scikit-learn's iris.csv: a title line, no header, classes 0..2 in the last column
- * LabeledDataset sk = TabularData.readCsv(file).label(-1).classNames("setosa", "versicolor", "virginica").classification();
+ * LabeledDataset sk = TabularData.load(file).label(-1).classNames("setosa", "versicolor", "virginica").classification();
  * }</pre>
  */
 public final class TabularData {
@@ -41,7 +41,7 @@ public final class TabularData {
     }
 
     /**
-     * Reads a CSV file, gzipped or not, detecting its layout from the first lines: the delimiter
+     * Loads a CSV file, gzipped or not, detecting its layout from the first lines: the delimiter
      * ({@code , tab ; | space}), title lines to skip before the table, and whether the first row is a
      * header (it is when it has text where the data has numbers; without a header the columns are named
      * C0, C1, ...). Tablesaw guesses each column's type. {@link #toString()} tells what was detected;
@@ -49,11 +49,11 @@ public final class TabularData {
      *
      * @throws DataNotFoundException naming the path when the file is missing
      */
-    public static TabularData readCsv(Path csv) {
-        return csv(csv).read();
+    public static TabularData load(Path csv) {
+        return csv(csv).load();
     }
 
-    /** Starts reading a CSV file with options: {@code TabularData.csv(path).delimiter(';').header(false).read()}. */
+    /** A CSV file to load with options: {@code TabularData.csv(path).delimiter(';').header(false).load()}. */
     public static CsvOptions csv(Path csv) {
         return new CsvOptions(csv);
     }

@@ -101,7 +101,7 @@ public final class DeploymentReport {
     /** Accuracy against stored size, one labeled point per variant. */
     public XYChart sizeVsAccuracy() {
         Table table = table();
-        XYChart chart = LabeledPoints.of("Size vs accuracy", "stored size (MB)", "test accuracy (%)", table.stringColumn("variant").asList(),
+        XYChart chart = LabeledPoints.chart("Size vs accuracy", "stored size (MB)", "test accuracy (%)", table.stringColumn("variant").asList(),
                 table.doubleColumn("size_mb").asDoubleArray(), table.doubleColumn("accuracy_pct").asDoubleArray());
         chart.getStyler().setXAxisMin(0.0);
         return chart;
@@ -121,7 +121,7 @@ public final class DeploymentReport {
         DoubleSummaryStatistics range = Arrays.stream(latencies).filter(latency -> !Double.isNaN(latency)).summaryStatistics();
         // one slow variant (FP16 on a CPU) would squeeze all the others against the axis on a linear scale
         boolean logScale = range.getMax() >= LOG_SCALE_RATIO * range.getMin();
-        XYChart chart = LabeledPoints.of("Latency vs accuracy" + atBatchSize(" at batch size "),
+        XYChart chart = LabeledPoints.chart("Latency vs accuracy" + atBatchSize(" at batch size "),
                 "median latency per call, p50 (ms" + (logScale ? ", log scale)" : ")"), "test accuracy (%)",
                 table.stringColumn("variant").asList(), latencies, table.doubleColumn("accuracy_pct").asDoubleArray());
         if (logScale) {

@@ -1,6 +1,7 @@
 package io.github.nbworkbench.eval;
 
 import io.github.nbworkbench.tables.ReadableNumbers;
+import io.github.nbworkbench.train.History;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,10 +29,11 @@ import tech.tablesaw.api.Table;
 public final class RunSummary {
 
     static final String GAP = "gap";
-    private static final String EPOCH = "epoch";
-    private static final String LOSS = "loss";
-    private static final String VALIDATION_LOSS = "val_loss";
-    private static final Set<String> NOT_METRICS = Set.of(EPOCH, LOSS, VALIDATION_LOSS, "lr", "seconds", "samples_per_s");
+    private static final String EPOCH = History.EPOCH;
+    private static final String LOSS = History.LOSS;
+    private static final String VALIDATION_LOSS = History.VALIDATION_LOSS;
+    private static final Set<String> NOT_METRICS = Set.of(EPOCH, LOSS, VALIDATION_LOSS,
+            History.LEARNING_RATE, History.SECONDS, History.SAMPLES_PER_SECOND);
 
     private RunSummary() {
     }

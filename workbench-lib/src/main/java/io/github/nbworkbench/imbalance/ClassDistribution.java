@@ -18,7 +18,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * <pre>{@code
  * ClassDistribution distribution = ClassDistribution.of(train);
  * distribution.table();                       // class, count, share
- * ClassDistributionChart.of(distribution);    // a bar chart (plot package)
+ * ClassDistributionPlot.chart(distribution);    // a bar chart (plot package)
  * distribution.imbalanceRatio();              // largest count / smallest count
  * }</pre>
  */

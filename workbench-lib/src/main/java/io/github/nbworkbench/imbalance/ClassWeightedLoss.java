@@ -72,7 +72,7 @@ public final class ClassWeightedLoss {
             throw new IllegalArgumentException("Got " + weights.numClasses() + " class weights for " + description + " with "
                     + outputConf.getNOut() + " outputs; pass one weight per output, in class order (weights: " + weights + ").");
         }
-        outputConf.setLossFn(weighted(outputConf.getLossFn(), weights.toArray(layer.params().dataType()), description));
+        outputConf.setLossFn(weighted(outputConf.getLossFn(), weights.toINDArray(layer.params().dataType()), description));
     }
 
     /** The same kind of loss, with its clipping setting kept, and with the weights. */

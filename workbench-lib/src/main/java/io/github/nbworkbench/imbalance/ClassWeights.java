@@ -113,7 +113,7 @@ public final class ClassWeights {
     }
 
     /** The weights as a row vector {@code [1, classes]} of {@code dataType}, as DL4J's loss functions take them. */
-    public INDArray toArray(DataType dataType) {
+    public INDArray toINDArray(DataType dataType) {
         return Nd4j.create(weights, new long[] {1, weights.length}, DataType.DOUBLE).castTo(dataType);
     }
 

@@ -15,7 +15,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Settings of a character (or word) LSTM from {@link Rnns#charLstm()}; ends with {@code buildFor} or {@code configuration}. */
+/** Settings of a character (or word) LSTM from {@link Rnns#charLstm()}; ends with {@code build} or {@code configuration}. */
 public final class CharLstmBuilder {
 
     public static final int DEFAULT_HIDDEN_SIZE = 256;
@@ -121,7 +121,7 @@ public final class CharLstmBuilder {
     }
 
     /** An initialized network for {@code vocabulary}. */
-    public MultiLayerNetwork buildFor(Vocabulary vocabulary) {
+    public MultiLayerNetwork build(Vocabulary vocabulary) {
         return build(vocabulary.size());
     }
 

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
-/** Settings of a network from {@link Cnns}; ends with {@code build}, {@code buildFor} or {@code configuration}. */
+/** Settings of a network from {@link Cnns}; ends with {@code build} or {@code configuration}. */
 public final class CnnBuilder {
 
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
@@ -83,20 +83,20 @@ public final class CnnBuilder {
      * An initialized network sized for {@code data}: image shape from its features (flat rows make a
      * network with flat input), classes from its class names (target columns after {@link #regression()}).
      */
-    public MultiLayerNetwork buildFor(LabeledDataset data) {
+    public MultiLayerNetwork build(LabeledDataset data) {
         if (head == OutputHead.CLASSES) {
             LabelCheck.requireClasses(data, name(), name() + ".regression()");
-            return buildFor(data.features(), data.numClasses());
+            return sizedFor(data.features(), data.numClasses());
         }
-        return buildFor(data.features(), (int) data.labels().size(1));
+        return sizedFor(data.features(), (int) data.labels().size(1));
     }
 
     /** An initialized network sized for a batch: image shape from its features, classes (or targets) from its label columns. */
-    public MultiLayerNetwork buildFor(DataSet sample) {
+    public MultiLayerNetwork build(DataSet sample) {
         if (head == OutputHead.CLASSES) {
             LabelCheck.requireClasses(sample.getLabels(), name(), name() + ".regression()");
         }
-        return buildFor(sample.getFeatures(), (int) sample.getLabels().size(1));
+        return sizedFor(sample.getFeatures(), (int) sample.getLabels().size(1));
     }
 
     /** How the user called this builder: {@code Cnns.classic()}. */
@@ -104,7 +104,7 @@ public final class CnnBuilder {
         return "Cnns." + architecture.name().toLowerCase(Locale.ROOT) + "()";
     }
 
-    private MultiLayerNetwork buildFor(INDArray features, int numClasses) {
+    private MultiLayerNetwork sizedFor(INDArray features, int numClasses) {
         return initialized(configuration(ImageShape.of(features), numClasses, flatInput || features.rank() == 2));
     }
 

@@ -9,7 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * <pre>{@code
  * MultiLayerNetwork net = Cnns.classic(train);                          // shapes from the dataset
  * MultiLayerNetwork net = Cnns.classic(new ImageShape(28, 28, 1), 10);  // or explicit
- * MultiLayerNetwork net = Cnns.strong().learningRate(5e-4).seed(7).buildFor(train);
+ * MultiLayerNetwork net = Cnns.strong().learningRate(5e-4).seed(7).build(train);
  * }</pre>
  *
  * Both use Adam and categorical cross-entropy on a softmax output; defaults are learning rate
@@ -44,7 +44,7 @@ public final class Cnns {
 
     /** {@link #classic()} with the default settings, sized for {@code data}. */
     public static MultiLayerNetwork classic(LabeledDataset data) {
-        return classic().buildFor(data);
+        return classic().build(data);
     }
 
     /** {@link #strong()} with the default settings, for images of {@code shape} and {@code numClasses} classes. */
@@ -54,6 +54,6 @@ public final class Cnns {
 
     /** {@link #strong()} with the default settings, sized for {@code data}. */
     public static MultiLayerNetwork strong(LabeledDataset data) {
-        return strong().buildFor(data);
+        return strong().build(data);
     }
 }

@@ -35,7 +35,7 @@ public final class ConvInputAdvice {
      * The problem and its fix when {@code model} is a {@link MultiLayerNetwork} taking images and
      * {@code featureShape} ({@code [N, ...]}) does not fit it; empty for other models.
      */
-    public static Optional<String> of(Model model, long[] featureShape) {
+    public static Optional<String> forShape(Model model, long[] featureShape) {
         if (!(model instanceof MultiLayerNetwork network) || network.getLayerWiseConfigurations() == null) {
             return Optional.empty();
         }
@@ -64,12 +64,12 @@ public final class ConvInputAdvice {
         if (shape.length == 4 && shape[1] != channels) {
             return "The network " + expects + ", got " + shape[1] + " channels. Fix: Cnns.classic(data) sizes the network from the data;"
                     + " or read the images with " + channels + " channel" + (channels == 1 ? "" : "s")
-                    + (channels == 1 ? " (ImageFolder.from(root).grayscale())" : channels == 3 ? " (ImageFolder.from(root).rgb())" : "") + ".";
+                    + (channels == 1 ? " (ImageFolder.of(root).grayscale())" : channels == 3 ? " (ImageFolder.of(root).rgb())" : "") + ".";
         }
         if (shape.length == 4) {
             String got = shape[2] + "x" + shape[3];
             return "The network " + expects + ", got " + got + ". Fix: Cnns.classic(data) (or Cnns.strong(data)) sizes the network from"
-                    + " the data, or resize the images" + side.map(s -> " to " + s + "x" + s + " (ImageFolder.from(root).size(" + s + ", " + s
+                    + " the data, or resize the images" + side.map(s -> " to " + s + "x" + s + " (ImageFolder.of(root).size(" + s + ", " + s
                     + "))").orElse("") + ".";
         }
         if (shape.length == 2) {

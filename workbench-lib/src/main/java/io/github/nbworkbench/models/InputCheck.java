@@ -91,7 +91,7 @@ public final class InputCheck {
         Layer firstLayer = network.getLayerWiseConfigurations().getConf(0).getLayer();
         String layerName = firstLayer.getClass().getSimpleName();
         String problem = "the model does not accept these features: the data gives " + shape(features);
-        Optional<String> images = ConvInputAdvice.of(network, features.shape());
+        Optional<String> images = ConvInputAdvice.forShape(network, features.shape());
         if (images.isPresent()) {
             return problem + ".\n" + images.get() + dl4jSays(cause);
         }

@@ -18,7 +18,7 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Settings of a network from {@link Mlps}: hidden dense layers, each [dense - (batch norm) -
- * activation - (dropout)], then the output layer. Ends with {@code build}, {@code buildFor} or
+ * activation - (dropout)], then the output layer. Ends with {@code build} or
  * {@code configuration}.
  */
 public final class MlpBuilder {
@@ -138,7 +138,7 @@ public final class MlpBuilder {
      * An initialized network sized for {@code data}: inputs from its features (images {@code [N, C, H, W]}
      * are flattened), outputs from its classes (classifier) or target columns (regressor).
      */
-    public MultiLayerNetwork buildFor(LabeledDataset data) {
+    public MultiLayerNetwork build(LabeledDataset data) {
         if (head == OutputHead.CLASSES) {
             LabelCheck.requireClasses(data, "Mlps.classifier()", "Mlps.regressor()");
             return initialized(configuration(inputType(data.features()), data.numClasses()));
@@ -147,7 +147,7 @@ public final class MlpBuilder {
     }
 
     /** An initialized network sized for a batch: inputs from its features, outputs from its label columns. */
-    public MultiLayerNetwork buildFor(DataSet sample) {
+    public MultiLayerNetwork build(DataSet sample) {
         if (head == OutputHead.CLASSES) {
             LabelCheck.requireClasses(sample.getLabels(), "Mlps.classifier()", "Mlps.regressor()");
         }

@@ -8,8 +8,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * <pre>{@code
  * MultiLayerNetwork net = Mlps.classifier(train);                         // 2 hidden layers of 64, softmax over the classes
- * MultiLayerNetwork net = Mlps.classifier().hiddenSizes(128, 64).dropout(0.2).l2(1e-4).batchNorm().buildFor(train);
- * MultiLayerNetwork net = Mlps.regressor().hiddenSizes(32).buildFor(prices);   // identity output, mean squared error
+ * MultiLayerNetwork net = Mlps.classifier().hiddenSizes(128, 64).dropout(0.2).l2(1e-4).batchNorm().build(train);
+ * MultiLayerNetwork net = Mlps.regressor().hiddenSizes(32).build(prices);   // identity output, mean squared error
  * }</pre>
  *
  * Input size from the data's features (images are flattened), outputs from its classes or target
@@ -32,11 +32,11 @@ public final class Mlps {
 
     /** {@link #classifier()} with the default settings, sized for {@code data}. */
     public static MultiLayerNetwork classifier(LabeledDataset data) {
-        return classifier().buildFor(data);
+        return classifier().build(data);
     }
 
     /** {@link #regressor()} with the default settings, sized for {@code data}. */
     public static MultiLayerNetwork regressor(LabeledDataset data) {
-        return regressor().buildFor(data);
+        return regressor().build(data);
     }
 }

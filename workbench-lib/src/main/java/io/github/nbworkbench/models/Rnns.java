@@ -4,8 +4,8 @@ package io.github.nbworkbench.models;
  * Recurrent networks for next-token prediction, sized from the vocabulary:
  *
  * <pre>{@code
- * MultiLayerNetwork net = Rnns.charLstm().buildFor(vocabulary);
- * MultiLayerNetwork net = Rnns.charLstm().layers(2).hiddenSize(512).dropout(0.2).truncatedBptt(100).buildFor(vocabulary);
+ * MultiLayerNetwork net = Rnns.charLstm().build(vocabulary);
+ * MultiLayerNetwork net = Rnns.charLstm().layers(2).hiddenSize(512).dropout(0.2).truncatedBptt(100).build(vocabulary);
  * }</pre>
  */
 public final class Rnns {

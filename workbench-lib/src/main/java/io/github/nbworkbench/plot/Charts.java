@@ -1,19 +1,15 @@
 package io.github.nbworkbench.plot;
 
+import io.github.nbworkbench.files.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -23,6 +19,11 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Saving and combining charts and images.
+ * <pre>{@code
+ * Charts.save(RocPlot.chart(roc), Path.of("out/roc.svg"));
+ * Charts.save(LearningCurves.of(history).image(), Path.of("out/curves.png"));
+ * BufferedImage side = Charts.image(List.of(lossChart, accuracyChart), 2);
+ * }</pre>
  *
  * <p>Errors while writing are thrown as {@link UncheckedIOException}, so that a call works the same
  * inside a lambda as in a notebook cell.
@@ -33,46 +34,45 @@ public final class Charts {
     }
 
     /**
-     * Saves an XChart chart as PNG, SVG or PDF, or a {@link BufferedImage} as PNG, chosen by the
-     * file's extension. Missing parent folders are created. The file is first written to a temporary
-     * file in the same folder and then moved into place, so a reader never sees half a file and an
-     * existing file is replaced only by a complete one.
+     * Saves an XChart chart (any kind: XY, category, heat map, pie...) as PNG, SVG or PDF, chosen by
+     * the file's extension. Missing parent folders are created. The file is written with
+     * {@link AtomicFiles}, so a reader never sees half a file and an existing file is replaced only
+     * by a complete one.
      *
-     * @param chartOrImage an XChart chart (any kind) or a {@code BufferedImage}
-     * @param file         where to write, ending in .png, .svg or .pdf
+     * @param file where to write, ending in .png, .svg or .pdf
      * @return the absolute path written
-     * @throws IllegalArgumentException for an unknown extension, an object that is neither a chart nor
-     *                                  an image, or an image with a vector extension
+     * @throws IllegalArgumentException for an unknown extension
      */
-    public static Path save(Object chartOrImage, Path file) {
-        Path target = file.toAbsolutePath().normalize();
-        Encoder encoder = encoderFor(chartOrImage, target);
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException(target + " is a folder; pass a file name such as " + target.resolve("chart.png"));
+    public static Path save(Chart<?, ?> chart, Path file) {
+        Path target = target(file);
+        return write(target, switch (extension(target)) {
+            case "png" -> out -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);
+            case "svg" -> out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);
+            default -> out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.PDF);
+        });
+    }
+
+    /**
+     * Saves an image (an {@link ImageGrid}, an augmentation preview...) as PNG, the same way as a chart.
+     *
+     * @throws IllegalArgumentException for any extension but .png: an image has pixels only
+     */
+    public static Path save(BufferedImage image, Path file) {
+        Path target = target(file);
+        String extension = extension(target);
+        if (!extension.equals("png")) {
+            String name = target.getFileName().toString();
+            throw new IllegalArgumentException("A BufferedImage (such as an ImageGrid) has pixels only and can be "
+                    + "saved as .png, not ." + extension + "; rename the file to " + name.replaceFirst("\\.[^.]*$", ".png"));
         }
-        Path folder = target.getParent();
-        Path temporary = null;
-        try {
-            Files.createDirectories(folder);
-            // Not Files.createTempFile: its files are owner-only (0600), and the move would keep that.
-            temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
-                encoder.write(out);
-            }
-            moveIntoPlace(temporary, target);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temporary);
-        }
+        return write(target, out -> ImageIO.write(image, "png", out));
     }
 
     /**
      * Draws charts side by side, {@code columns} to a row, each at its own size, on a white
      * background: e.g. all {@link LearningCurves} in one image.
      */
-    public static BufferedImage grid(List<? extends Chart<?, ?>> charts, int columns) {
+    public static BufferedImage image(List<? extends Chart<?, ?>> charts, int columns) {
         if (charts.isEmpty()) {
             throw new IllegalArgumentException("No charts to draw.");
         }
@@ -95,52 +95,30 @@ public final class Charts {
         return grid;
     }
 
-    @FunctionalInterface
-    private interface Encoder {
-        void write(OutputStream out) throws IOException;
+    private static Path target(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException(target + " is a folder; pass a file name such as " + target.resolve("chart.png"));
+        }
+        return target;
     }
 
-    private static Encoder encoderFor(Object chartOrImage, Path target) {
+    private static String extension(Path target) {
         String name = target.getFileName() == null ? "" : target.getFileName().toString();
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!List.of("png", "svg", "pdf").contains(extension)) {
             throw new IllegalArgumentException("Cannot tell the format of '" + name
                     + "': use a file name ending in .png, .svg or .pdf.");
         }
-        if (chartOrImage instanceof Chart<?, ?> chart) {
-            return switch (extension) {
-                case "png" -> out -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);
-                case "svg" -> out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);
-                default -> out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.PDF);
-            };
-        }
-        if (chartOrImage instanceof BufferedImage image) {
-            if (!extension.equals("png")) {
-                throw new IllegalArgumentException("A BufferedImage (such as an ImageGrid) has pixels only and can be "
-                        + "saved as .png, not ." + extension + "; rename the file to " + name.replaceFirst("\\.[^.]*$", ".png"));
-            }
-            return out -> ImageIO.write(image, "png", out);
-        }
-        throw new IllegalArgumentException("Can save an XChart chart or a java.awt.image.BufferedImage, got "
-                + (chartOrImage == null ? "null" : chartOrImage.getClass().getName()));
+        return extension;
     }
 
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+    private static Path write(Path target, AtomicFiles.Content content) {
         try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temporary) {
-        if (temporary == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-            // the original error, if any, matters more than a left-over temporary file
+            AtomicFiles.write(target, content);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);
         }
     }
 }

@@ -29,18 +29,18 @@ public final class ConfusionHeatmap {
     }
 
     /** The counts of {@code matrix}, each written in its cell. */
-    public static HeatMapChart of(ConfusionMatrix matrix) {
+    public static HeatMapChart chart(ConfusionMatrix matrix) {
         int[][] counts = matrix.counts();
-        return chart(matrix, "Confusion matrix (counts)", (t, p) -> counts[t][p], "0");
+        return heatmap(matrix, "Confusion matrix (counts)", (t, p) -> counts[t][p], "0");
     }
 
     /**
      * The matrix normalized by row: each cell is the fraction of its true class predicted as its
      * column's class, so the diagonal shows each class's recall.
      */
-    public static HeatMapChart normalized(ConfusionMatrix matrix) {
+    public static HeatMapChart normalizedChart(ConfusionMatrix matrix) {
         double[][] fractions = matrix.normalizedByRow();
-        HeatMapChart chart = chart(matrix, "Confusion matrix (fraction of each true class)",
+        HeatMapChart chart = heatmap(matrix, "Confusion matrix (fraction of each true class)",
                 (t, p) -> fractions[t][p], "0.00");
         chart.getStyler().setMin(0).setMax(1);
         return chart;
@@ -50,7 +50,7 @@ public final class ConfusionHeatmap {
         double value(int actual, int predicted);
     }
 
-    private static HeatMapChart chart(ConfusionMatrix matrix, String title, Cell cell, String decimalPattern) {
+    private static HeatMapChart heatmap(ConfusionMatrix matrix, String title, Cell cell, String decimalPattern) {
         List<String> names = matrix.classNames();
         int n = names.size();
         HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.plot;
 
+import io.github.nbworkbench.train.History;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
@@ -16,10 +19,9 @@ import tech.tablesaw.api.Table;
  */
 final class HistoryTable {
 
-    static final String EPOCH = "epoch";
-    static final String VALIDATION_PREFIX = "val_";
     /** Columns a history carries that are not metrics to compare between training and validation. */
-    static final Set<String> NOT_METRICS = Set.of(EPOCH, "lr", "seconds", "samples_per_s");
+    static final Set<String> NOT_METRICS = Stream.concat(Stream.of(History.EPOCH), History.RUN_COLUMNS.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The points of one curve, rows with a missing value left out. */
     record Curve(double[] x, double[] y) {
@@ -51,9 +53,9 @@ final class HistoryTable {
     }
 
     static HistoryTable of(Table table) {
-        if (!table.containsColumn(EPOCH) || !(table.column(EPOCH) instanceof NumericColumn<?>)) {
-            throw new IllegalArgumentException("Table '" + table.name() + "' has no numeric '" + EPOCH
-                    + "' column; its columns are " + table.columnNames() + ". A training history needs an '" + EPOCH
+        if (!table.containsColumn(History.EPOCH) || !(table.column(History.EPOCH) instanceof NumericColumn<?>)) {
+            throw new IllegalArgumentException("Table '" + table.name() + "' has no numeric '" + History.EPOCH
+                    + "' column; its columns are " + table.columnNames() + ". A training history needs an '" + History.EPOCH
                     + "' column and metric columns such as loss and val_loss.");
         }
         return new HistoryTable(table);
@@ -68,7 +70,7 @@ final class HistoryTable {
         Set<String> metrics = new LinkedHashSet<>();
         for (String column : table.columnNames()) {
             if (!NOT_METRICS.contains(column) && table.column(column) instanceof NumericColumn<?>) {
-                metrics.add(column.startsWith(VALIDATION_PREFIX) ? column.substring(VALIDATION_PREFIX.length()) : column);
+                metrics.add(History.metricOf(column));
             }
         }
         return new ArrayList<>(metrics);
@@ -79,14 +81,14 @@ final class HistoryTable {
     }
 
     Optional<Curve> validation(String metric) {
-        return curve(VALIDATION_PREFIX + metric);
+        return curve(History.validation(metric));
     }
 
     /** Fails, naming the metrics there are, when the history has neither {@code metric} nor its validation column. */
     void requireMetric(String metric) {
         if (training(metric).isEmpty() && validation(metric).isEmpty()) {
             throw new IllegalArgumentException("History '" + table.name() + "' has no column '" + metric + "' or '"
-                    + VALIDATION_PREFIX + metric + "'; its metrics are " + metrics() + ".");
+                    + History.validation(metric) + "'; its metrics are " + metrics() + ".");
         }
     }
 
@@ -94,7 +96,7 @@ final class HistoryTable {
         if (!table.containsColumn(column) || !(table.column(column) instanceof NumericColumn<?> values)) {
             return Optional.empty();
         }
-        NumericColumn<?> epochs = (NumericColumn<?>) table.column(EPOCH);
+        NumericColumn<?> epochs = (NumericColumn<?>) table.column(History.EPOCH);
         List<double[]> points = new ArrayList<>();
         for (int row = 0; row < table.rowCount(); row++) {
             if (!values.isMissing(row) && !epochs.isMissing(row)) {

@@ -15,11 +15,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *          .select(TopLosses.of(predictions, 16).indices())  // optional: which images
  *          .predictions(predictions.actual(), predictions.predicted(), classNames)
  *          .title("Top losses")
- *          .build();
+ *          .image();
  * }</pre>
  * Values in [0, 1] are shown as they are; arrays with other values are stretched per image to
  * black..white. Small images are scaled up by whole pixels (28 px to 84 px). For originals next to
- * their augmented versions see {@link #compare(INDArray, INDArray)}.
+ * their augmented versions see {@link ImageRows#compare(INDArray, INDArray)}.
  */
 public final class ImageGrid {
 
@@ -54,15 +54,6 @@ public final class ImageGrid {
     public static ImageGrid of(INDArray images) {
         ImagePixels.checkShape(images, "images");
         return new ImageGrid(images);
-    }
-
-    /**
-     * Original images in a row labelled "original" above their transformed versions in a row labelled
-     * "transformed", image i under image i: a preview of data augmentation. Add more rows with
-     * {@link ImageRows#row(String, INDArray)}.
-     */
-    public static ImageRows compare(INDArray originals, INDArray transformed) {
-        return ImageRows.create().row("original", originals).row("transformed", transformed);
     }
 
     /** A title above the grid. */
@@ -130,7 +121,7 @@ public final class ImageGrid {
     }
 
     /** Draws the grid. */
-    public BufferedImage build() {
+    public BufferedImage image() {
         int[] shown = selection != null ? selection : IntStream.range(0, (int) Math.min(count(), limit)).toArray();
         if (shown.length == 0) {
             throw new IllegalArgumentException("No images to show.");

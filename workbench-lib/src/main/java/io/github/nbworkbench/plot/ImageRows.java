@@ -9,7 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Rows of images with a label to the left of each row, image i of every row in column i: e.g.
  * originals above their augmented versions. Rows may differ in image size (a crop, a resize).
- * Start with {@link ImageGrid#compare(INDArray, INDArray)} or {@link #create()}.
+ * <pre>{@code
+ * ImageRows.compare(originals, augmented).limit(6).image();
+ * ImageRows.of().row("original", x).row("flipped", flipped).row("rotated", rotated).image();
+ * }</pre>
  */
 public final class ImageRows {
 
@@ -27,8 +30,17 @@ public final class ImageRows {
     }
 
     /** No rows yet; add them with {@link #row(String, INDArray)}. */
-    public static ImageRows create() {
+    public static ImageRows of() {
         return new ImageRows();
+    }
+
+    /**
+     * Original images in a row labelled "original" above their transformed versions in a row labelled
+     * "transformed", image i under image i: a preview of data augmentation. Add more rows with
+     * {@link #row(String, INDArray)}.
+     */
+    public static ImageRows compare(INDArray originals, INDArray transformed) {
+        return of().row("original", originals).row("transformed", transformed);
     }
 
     /**
@@ -65,7 +77,7 @@ public final class ImageRows {
     }
 
     /** Draws the rows. */
-    public BufferedImage build() {
+    public BufferedImage image() {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("No rows to show; add them with row(label, images).");
         }

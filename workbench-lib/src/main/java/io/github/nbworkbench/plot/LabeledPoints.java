@@ -18,7 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * cut at the border.
  *
  * <pre>{@code
- * LabeledPoints.of("Size vs accuracy", "size (MB)", "accuracy (%)",
+ * LabeledPoints.chart("Size vs accuracy", "size (MB)", "accuracy (%)",
  *     List.of("FP32", "int8 weights"), new double[] {3.3, 0.9}, new double[] {91.5, 91.4});
  * }</pre>
  */
@@ -42,7 +42,7 @@ public final class LabeledPoints {
      * @throws IllegalArgumentException when the three lists differ in length, a label repeats, or no
      *                                  point has both coordinates
      */
-    public static XYChart of(String title, String xAxisTitle, String yAxisTitle, List<String> labels, double[] x, double[] y) {
+    public static XYChart chart(String title, String xAxisTitle, String yAxisTitle, List<String> labels, double[] x, double[] y) {
         if (labels.size() != x.length || x.length != y.length) {
             throw new IllegalArgumentException("Give one x and one y per label: got " + labels.size() + " labels, "
                     + x.length + " x values and " + y.length + " y values");

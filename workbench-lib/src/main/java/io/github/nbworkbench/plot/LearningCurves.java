@@ -1,5 +1,6 @@
 package io.github.nbworkbench.plot;
 
+import io.github.nbworkbench.train.History;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * LearningCurves curves = LearningCurves.of(history);
  * curves.chart("loss");   // one XYChart
- * curves.grid();          // all of them in one image
+ * curves.image();         // all of them in one image
  * }</pre>
  */
 public final class LearningCurves {
@@ -50,7 +51,7 @@ public final class LearningCurves {
     }
 
     private static XYChart chartOf(HistoryTable history, String metric) {
-        XYChart chart = ChartStyle.xyChart(metric + " per epoch", "epoch", metric);
+        XYChart chart = ChartStyle.xyChart(metric + " per epoch", History.EPOCH, metric);
         history.training(metric).ifPresent(curve -> addSeries(chart, TRAINING, curve, 0));
         history.validation(metric).ifPresent(curve -> addSeries(chart, VALIDATION, curve, 1));
         ChartStyle.padEpochAxis(chart);
@@ -88,12 +89,12 @@ public final class LearningCurves {
     }
 
     /** All charts in one image, two to a row. */
-    public BufferedImage grid() {
-        return grid(2);
+    public BufferedImage image() {
+        return image(2);
     }
 
     /** All charts in one image, {@code columns} to a row. */
-    public BufferedImage grid(int columns) {
-        return Charts.grid(charts(), columns);
+    public BufferedImage image(int columns) {
+        return Charts.image(charts(), columns);
     }
 }

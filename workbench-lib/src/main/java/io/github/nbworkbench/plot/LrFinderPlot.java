@@ -1,5 +1,8 @@
 package io.github.nbworkbench.plot;
 
+import io.github.nbworkbench.train.History;
+import io.github.nbworkbench.train.LrFinder;
+import io.github.nbworkbench.train.LrFinderResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Arrays;
@@ -35,9 +38,14 @@ public final class LrFinderPlot {
     private LrFinderPlot() {
     }
 
+    /** The plot of an {@link LrFinder} sweep, its suggested rate marked. */
+    public static XYChart chart(LrFinderResult result) {
+        return chart(result.table(), result.suggestedLr());
+    }
+
     /** The plot without a suggested rate. */
-    public static XYChart of(Table results) {
-        return of(results, Double.NaN);
+    public static XYChart chart(Table results) {
+        return chart(results, Double.NaN);
     }
 
     /**
@@ -47,10 +55,10 @@ public final class LrFinderPlot {
      * @param suggestedLr the rate to mark, or NaN for none
      * @throws IllegalArgumentException when a column is missing or a rate is not positive
      */
-    public static XYChart of(Table results, double suggestedLr) {
-        double[] lr = column(results, "lr", true);
-        double[] loss = column(results, "loss", false);
-        double[] smoothed = column(results, "smoothed_loss", false);
+    public static XYChart chart(Table results, double suggestedLr) {
+        double[] lr = column(results, History.LEARNING_RATE, true);
+        double[] loss = column(results, History.LOSS, false);
+        double[] smoothed = column(results, LrFinderResult.SMOOTHED_LOSS, false);
         if (loss == null && smoothed == null) {
             throw new IllegalArgumentException("LR finder results need a 'loss' or 'smoothed_loss' column; table '"
                     + results.name() + "' has " + results.columnNames() + ".");

@@ -15,7 +15,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the lower left, where precision-recall curves seldom go.
  *
  * <pre>{@code
- * PrecisionRecallPlot.of(PrecisionRecallCurve.forClasses(validation, "Shirt", "Coat", "Pullover"));
+ * PrecisionRecallPlot.chart(PrecisionRecallCurve.forClasses(validation, "Shirt", "Coat", "Pullover"));
  * }</pre>
  */
 public final class PrecisionRecallPlot {
@@ -26,14 +26,14 @@ public final class PrecisionRecallPlot {
     private PrecisionRecallPlot() {
     }
 
-    public static XYChart of(PrecisionRecallCurve... curves) {
-        return of(List.of(curves));
+    public static XYChart chart(PrecisionRecallCurve... curves) {
+        return chart(List.of(curves));
     }
 
     /**
      * @throws IllegalArgumentException when there are no curves or two curves share a class name
      */
-    public static XYChart of(List<PrecisionRecallCurve> curves) {
+    public static XYChart chart(List<PrecisionRecallCurve> curves) {
         Curves.requireDistinct(curves.stream().map(PrecisionRecallCurve::className).toList(), "precision-recall");
         XYChart chart = ChartStyle.xyChart("Precision-recall curves (one class vs the rest)", "recall", "precision");
         Curves.unitAxes(chart);

@@ -23,14 +23,14 @@ public final class RocPlot {
     private RocPlot() {
     }
 
-    public static XYChart of(RocCurve... curves) {
-        return of(List.of(curves));
+    public static XYChart chart(RocCurve... curves) {
+        return chart(List.of(curves));
     }
 
     /**
      * @throws IllegalArgumentException when there are no curves or two curves share a class name
      */
-    public static XYChart of(List<RocCurve> curves) {
+    public static XYChart chart(List<RocCurve> curves) {
         Curves.requireDistinct(curves.stream().map(RocCurve::className).toList(), "ROC");
         XYChart chart = ChartStyle.xyChart("ROC curves (one class vs the rest)", "false-positive rate", "true-positive rate (recall)");
         Curves.unitAxes(chart);

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.plot;
 
+import io.github.nbworkbench.train.History;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Map;
@@ -37,9 +38,8 @@ public final class RunComparison {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("No runs to compare; pass a map from run name to history table.");
         }
-        String name = metric.startsWith(HistoryTable.VALIDATION_PREFIX)
-                ? metric.substring(HistoryTable.VALIDATION_PREFIX.length()) : metric;
-        XYChart chart = ChartStyle.xyChart(name + " by run", "epoch", name);
+        String name = History.metricOf(metric);
+        XYChart chart = ChartStyle.xyChart(name + " by run", History.EPOCH, name);
         // two entries per run are too many for one row under the plot
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(LegendLayout.Vertical);
@@ -68,8 +68,8 @@ public final class RunComparison {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("No runs to compare; pass a map from run name to history table.");
         }
-        XYChart chart = ChartStyle.xyChart("Gap between validation and training " + metric + " by run", "epoch",
-                HistoryTable.VALIDATION_PREFIX + metric + " - " + metric);
+        XYChart chart = ChartStyle.xyChart("Gap between validation and training " + metric + " by run", History.EPOCH,
+                History.validation(metric) + " - " + metric);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(LegendLayout.Vertical);
         int run = 0;
@@ -78,7 +78,7 @@ public final class RunComparison {
             HistoryTable history = HistoryTable.of(entry.getValue());
             HistoryTable.Curve training = history.training(metric).orElseThrow(() -> missing(entry.getKey(), metric));
             HistoryTable.Curve validation = history.validation(metric)
-                    .orElseThrow(() -> missing(entry.getKey(), HistoryTable.VALIDATION_PREFIX + metric));
+                    .orElseThrow(() -> missing(entry.getKey(), History.validation(metric)));
             HistoryTable.Curve gap = training.differenceTo(validation);
             if (gap.size() > 0) {
                 addSeries(chart, entry.getKey(), gap, run, SeriesLines.SOLID);

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.progress;
 
+import io.github.nbworkbench.train.History;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -122,9 +123,9 @@ public final class ConsoleProgress implements TrainingProgress {
 
     private static String format(String name, double value) {
         return switch (name) {
-            case "lr" -> String.format(Locale.ROOT, "%.3g", value);
-            case "seconds" -> String.format(Locale.ROOT, "%.1f", value);
-            case "samples_per_s" -> String.format(Locale.ROOT, "%.0f", value);
+            case History.LEARNING_RATE -> String.format(Locale.ROOT, "%.3g", value);
+            case History.SECONDS -> String.format(Locale.ROOT, "%.1f", value);
+            case History.SAMPLES_PER_SECOND -> String.format(Locale.ROOT, "%.0f", value);
             default -> String.format(Locale.ROOT, "%.4f", value);
         };
     }

@@ -230,7 +230,7 @@ public final class RunCard {
 
         private static JsonObject runtime() {
             JsonObject runtime = new JsonObject();
-            Table description = WorkbenchRuntime.describe().toTable();
+            Table description = WorkbenchRuntime.describe().table();
             for (Row row : description) {
                 runtime.addProperty(row.getString("property"), row.getString("value"));
             }

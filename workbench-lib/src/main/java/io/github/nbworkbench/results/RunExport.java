@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import tech.tablesaw.api.Table;
 
@@ -169,7 +170,7 @@ public final class RunExport {
 
     private void writeAll(Path folder) throws IOException {
         if (history != null) {
-            history.writeCsv(folder.resolve(HISTORY + ".csv"));
+            history.save(folder.resolve(HISTORY + ".csv"));
             Files.writeString(folder.resolve(HISTORY + ".json"), TableJson.of(history), StandardCharsets.UTF_8);
         }
         for (Map.Entry<String, Table> table : tables.entrySet()) {
@@ -180,7 +181,12 @@ public final class RunExport {
         for (Map.Entry<String, Object> chart : charts.entrySet()) {
             Path chartsFolder = folder.resolve(CHARTS);
             for (String extension : extensionsFor(chart.getValue())) {
-                Charts.save(chart.getValue(), chartsFolder.resolve(chart.getKey() + extension));
+                Path file = chartsFolder.resolve(chart.getKey() + extension);
+                if (chart.getValue() instanceof BufferedImage image) {
+                    Charts.save(image, file);
+                } else {
+                    Charts.save((Chart<?, ?>) chart.getValue(), file);
+                }
             }
         }
         if (model != null) {

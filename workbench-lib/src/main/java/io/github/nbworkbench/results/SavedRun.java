@@ -59,7 +59,7 @@ public final class SavedRun {
                     + cardFile.getFileName() + " or " + RunExport.MODEL + " (RunExport writes them)");
         }
         try {
-            History history = Files.exists(historyFile) ? History.readCsv(historyFile) : null;
+            History history = Files.exists(historyFile) ? History.load(historyFile) : null;
             RunCard card = Files.exists(cardFile) ? RunCard.fromJson(Files.readString(cardFile, StandardCharsets.UTF_8)) : null;
             return new SavedRun(folder, history, card);
         } catch (IOException e) {

@@ -47,7 +47,7 @@ public record RuntimeDescription(
     }
 
     /** The description as a two-column table named "Runtime": property, value; the last row holds the warnings. */
-    public Table toTable() {
+    public Table table() {
         Map<String, String> rows = properties();
         rows.put("warnings", warnings.isEmpty() ? "none" : String.join("; ", warnings));
         return Table.create("Runtime",

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * A named text to train a language model on. Load one with {@link StateOfTheUnion}, {@link
- * KingJamesBible} or {@link #fromFile}; look at it with {@link #characterCounts()}.
+ * KingJamesBible} or {@link #load}; look at it with {@link #characterCounts()}.
  */
 public final class Corpus {
 
@@ -45,7 +45,7 @@ public final class Corpus {
      * @throws IllegalArgumentException when the file is missing, empty or not UTF-8 (the message says
      *     where the first bad byte is and how to convert the file)
      */
-    public static Corpus fromFile(Path file) {
+    public static Corpus load(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

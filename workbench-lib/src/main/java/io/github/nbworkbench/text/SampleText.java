@@ -2,6 +2,7 @@ package io.github.nbworkbench.text;
 
 import io.github.nbworkbench.train.Callback;
 import io.github.nbworkbench.train.EpochValues;
+import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.TrainingContext;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -11,12 +12,12 @@ import tech.tablesaw.api.Table;
 
 /**
  * Generates a short sample after every epoch (or every n-th) and shows it with the training
- * progress, so that one sees the model learn to spell; the samples are kept in {@link #samples()}.
+ * progress, so that one sees the model learn to spell; the samples are kept in {@link #table()}.
  *
  * <pre>{@code
  * SampleText samples = SampleText.of(vocabulary).prompt("The ").length(160);
  * Trainer.of(net).epochs(10).callbacks(samples).fit(train);
- * samples.samples();   // epoch, strategy, text
+ * samples.table();     // epoch, strategy, text
  * }</pre>
  *
  * Each sample uses the same seed, so differences between epochs come from the model alone.
@@ -29,7 +30,7 @@ public final class SampleText implements Callback {
     private SamplingStrategy strategy = Sampling.temperature(0.5);
     private int every = 1;
     private long seed = TextGenerator.DEFAULT_SEED;
-    private final IntColumn epochs = IntColumn.create("epoch");
+    private final IntColumn epochs = IntColumn.create(History.EPOCH);
     private final StringColumn strategies = StringColumn.create("strategy");
     private final StringColumn texts = StringColumn.create("text");
 
@@ -98,7 +99,7 @@ public final class SampleText implements Callback {
     }
 
     /** Every sample so far: epoch, strategy, text (without the prompt). */
-    public Table samples() {
+    public Table table() {
         return Table.create("Samples during training", epochs.copy(), strategies.copy(), texts.copy());
     }
 

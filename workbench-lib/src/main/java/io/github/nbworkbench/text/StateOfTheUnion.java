@@ -29,7 +29,7 @@ import tech.tablesaw.api.Table;
  * StateOfTheUnion sotu = StateOfTheUnion.load();
  * Corpus all = sotu.corpus();            // every address, oldest first
  * Corpus modern = sotu.since(1945);
- * Table speeches = sotu.speeches();      // year, president, party, characters
+ * Table speeches = sotu.table();         // year, president, party, characters
  * }</pre>
  */
 public final class StateOfTheUnion {
@@ -104,12 +104,12 @@ public final class StateOfTheUnion {
     }
 
     /** Every address, oldest first. */
-    public List<Speech> list() {
+    public List<Speech> speeches() {
         return speeches;
     }
 
     /** One row per address: year, president, party, characters. */
-    public Table speeches() {
+    public Table table() {
         return Table.create("State of the Union addresses",
                 IntColumn.create("year", speeches.stream().mapToInt(Speech::year).toArray()),
                 StringColumn.create("president", speeches.stream().map(Speech::president)),

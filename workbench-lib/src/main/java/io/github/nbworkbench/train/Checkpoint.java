@@ -77,7 +77,7 @@ public final class Checkpoint {
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry(HISTORY_ENTRY));
                 ByteArrayOutputStream historyBytes = new ByteArrayOutputStream();
-                history.writeCsv(historyBytes); // Tablesaw closes the stream it writes to
+                history.save(historyBytes); // Tablesaw closes the stream it writes to
                 historyBytes.writeTo(zip);
                 zip.closeEntry();
                 zip.finish();
@@ -126,7 +126,7 @@ public final class Checkpoint {
             Model model = restoreModel(file, properties.getProperty("modelType"), modelBytes);
             History history;
             try (InputStream in = entry(zip, file, HISTORY_ENTRY)) {
-                history = History.readCsv(new InputStreamReader(in, StandardCharsets.UTF_8), file + "!" + HISTORY_ENTRY);
+                history = History.load(new InputStreamReader(in, StandardCharsets.UTF_8), file + "!" + HISTORY_ENTRY);
             }
             return new Checkpoint(model, Integer.parseInt(properties.getProperty("epoch")),
                     Long.parseLong(properties.getProperty("seed")), history);

@@ -23,7 +23,7 @@ abstract class CrossEntropyMetric implements Metric {
 
             @Override
             public void add(INDArray labels, INDArray outputs, INDArray labelsMask) {
-                Rows rows = Rows.of(labels, outputs, labelsMask);
+                UnmaskedRows rows = UnmaskedRows.of(labels, outputs, labelsMask);
                 if (rows.isEmpty()) {
                     return;
                 }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Appends one CSV row per epoch to a file, with the history's columns, so a run's progress survives
- * a crash; each row is written and closed before training goes on. {@link History#readCsv} reads the
+ * a crash; each row is written and closed before training goes on. {@link History#load} reads the
  * file back. A new run overwrites the file unless {@link #append()} was asked for.
  */
 public final class CsvLogger implements Callback {

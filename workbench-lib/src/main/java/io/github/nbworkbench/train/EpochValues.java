@@ -18,7 +18,7 @@ public record EpochValues(int epoch, Map<String, Double> values) {
     public double get(String name) {
         Double value = values.get(name);
         if (value == null) {
-            String hint = name.startsWith(History.VALIDATION_PREFIX)
+            String hint = History.isValidation(name)
                     ? " Values named val_... need validation data: add .validation(iterator) to the Trainer."
                     : " Metrics other than loss need .metrics(...) on the Trainer.";
             throw new IllegalArgumentException("Epoch " + epoch + " has no value '" + name + "'; it has " + values.keySet() + "." + hint);

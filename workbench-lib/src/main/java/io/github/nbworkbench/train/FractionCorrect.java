@@ -16,7 +16,7 @@ abstract class FractionCorrect implements Metric {
 
             @Override
             public void add(INDArray labels, INDArray outputs, INDArray labelsMask) {
-                Rows rows = Rows.of(labels, outputs, labelsMask);
+                UnmaskedRows rows = UnmaskedRows.of(labels, outputs, labelsMask);
                 if (rows.isEmpty()) {
                     return;
                 }

@@ -31,7 +31,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * its {@code val_} twin, {@code lr} (the learning rate at the end of the epoch), {@code seconds} (the epoch's wall time, validation included) and
  * {@code samples_per_s} (training examples per second of training time, validation excluded).
  * A value that could not be computed is missing (NaN). Values print with about four significant
- * digits ({@link ReadableNumbers}); the columns hold them exactly, and {@link #writeCsv} writes them in full.
+ * digits ({@link ReadableNumbers}); the columns hold them exactly, and {@link #save} writes them in full.
  *
  * <p>After training the model holds the weights of {@link #modelEpoch()}: the last epoch, unless
  * {@link EarlyStopping#restoreBestWeights()} put back an earlier one.
@@ -40,14 +40,17 @@ public final class History extends Table {
 
     public static final String EPOCH = "epoch";
     public static final String LOSS = "loss";
+    /** Prefix of a validation column: {@code val_loss} is the validation twin of {@code loss}; see {@link #validation}. */
     public static final String VALIDATION_PREFIX = "val_";
+    public static final String VALIDATION_LOSS = VALIDATION_PREFIX + LOSS;
     public static final String LEARNING_RATE = "lr";
     public static final String SECONDS = "seconds";
     public static final String SAMPLES_PER_SECOND = "samples_per_s";
+    /** The columns that describe the run, not the model: not metrics, no validation twin. */
+    public static final List<String> RUN_COLUMNS = List.of(LEARNING_RATE, SECONDS, SAMPLES_PER_SECOND);
 
     private static final String NAME = "History";
     private static final String PER_TIME_STEP = "(loss per time step)";
-    private static final List<String> RUN_COLUMNS = List.of(LEARNING_RATE, SECONDS, SAMPLES_PER_SECOND);
 
     private String stopReason;
     private Integer restoredEpoch;
@@ -57,9 +60,24 @@ public final class History extends Table {
         columns.stream().filter(DoubleColumn.class::isInstance).forEach(column -> ReadableNumbers.apply((DoubleColumn) column));
     }
 
+    /** The name of the validation column of {@code metric}: {@code validation("accuracy")} is {@code "val_accuracy"}. */
+    public static String validation(String metric) {
+        return VALIDATION_PREFIX + metric;
+    }
+
+    /** True for a validation column such as {@code val_loss}. */
+    public static boolean isValidation(String column) {
+        return column.startsWith(VALIDATION_PREFIX);
+    }
+
+    /** The metric a column holds, training or validation: {@code "accuracy"} for both accuracy and val_accuracy. */
+    public static String metricOf(String column) {
+        return isValidation(column) ? column.substring(VALIDATION_PREFIX.length()) : column;
+    }
+
     /** An empty history for a run with these metrics ({@code accuracy}, ...) and, when {@code withValidation}, the val_ columns. */
-    public static History create(List<String> metrics, boolean withValidation) {
-        return create(metrics, withValidation ? metrics : null);
+    public static History of(List<String> metrics, boolean withValidation) {
+        return of(metrics, withValidation ? metrics : null);
     }
 
     /**
@@ -67,7 +85,7 @@ public final class History extends Table {
      * loss and {@code validationMetrics} (none of them when {@code validationMetrics} is null).
      * Training and validation twins sit side by side.
      */
-    public static History create(List<String> trainingMetrics, List<String> validationMetrics) {
+    public static History of(List<String> trainingMetrics, List<String> validationMetrics) {
         List<Column<?>> columns = new ArrayList<>();
         columns.add(IntColumn.create(EPOCH));
         boolean withValidation = validationMetrics != null;
@@ -82,23 +100,23 @@ public final class History extends Table {
                 columns.add(DoubleColumn.create(name));
             }
             if (withValidation && (name.equals(LOSS) || validationMetrics.contains(name))) {
-                columns.add(DoubleColumn.create(VALIDATION_PREFIX + name));
+                columns.add(DoubleColumn.create(validation(name)));
             }
         }
         RUN_COLUMNS.forEach(name -> columns.add(DoubleColumn.create(name)));
         return new History(columns);
     }
 
-    /** Reads a history written by {@link #writeCsv} (or by {@link CsvLogger}). */
-    public static History readCsv(Path file) {
+    /** Reads a history saved by {@link #save} (or written by {@link CsvLogger}), a CSV file. */
+    public static History load(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
-            return readCsv(reader, file.toString());
+            return load(reader, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read a training history from " + file, e);
         }
     }
 
-    static History readCsv(Reader reader, String source) {
+    static History load(Reader reader, String source) {
         Table table;
         try {
             table = Table.read().csv(CsvReadOptions.builder(reader)
@@ -114,16 +132,16 @@ public final class History extends Table {
         return new History(table.columns());
     }
 
-    /** Writes the history as CSV with a header row; missing values are empty cells. */
-    public void writeCsv(Path file) {
+    /** Saves the history as a CSV file with a header row; missing values are empty cells. */
+    public void save(Path file) {
         try (OutputStream out = Files.newOutputStream(file)) {
-            writeCsv(out);
+            save(out);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the history to " + file, e);
         }
     }
 
-    void writeCsv(OutputStream out) throws IOException {
+    void save(OutputStream out) throws IOException {
         OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         write().csv(writer);
         writer.flush();
@@ -240,7 +258,7 @@ public final class History extends Table {
     private void requireColumn(String column) {
         if (!containsColumn(column) || column.equals(EPOCH)) {
             throw new IllegalArgumentException("The history has no value column '" + column + "'; it has " + columnNames()
-                    + (column.startsWith(VALIDATION_PREFIX) ? " (val_ columns need .validation(...) on the Trainer)" : ""));
+                    + (isValidation(column) ? " (val_ columns need .validation(...) on the Trainer)" : ""));
         }
     }
 }

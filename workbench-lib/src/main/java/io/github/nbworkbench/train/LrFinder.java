@@ -86,9 +86,9 @@ public final class LrFinder {
     }
 
     private LrFinderResult sweep(DataSetIterator data) {
-        DoubleColumn rates = DoubleColumn.create("lr");
-        DoubleColumn losses = DoubleColumn.create("loss");
-        DoubleColumn smoothed = DoubleColumn.create("smoothed_loss");
+        DoubleColumn rates = DoubleColumn.create(History.LEARNING_RATE);
+        DoubleColumn losses = DoubleColumn.create(History.LOSS);
+        DoubleColumn smoothed = DoubleColumn.create(LrFinderResult.SMOOTHED_LOSS);
         if (data.resetSupported()) {
             data.reset();
         }

@@ -9,4 +9,7 @@ import tech.tablesaw.api.Table;
  * smoothed loss, a tenth of which is the other common rule of thumb.
  */
 public record LrFinderResult(Table table, double suggestedLr, double minLossLr, String stopReason) {
+
+    /** The column of the exponentially smoothed loss; the others are {@link History#LEARNING_RATE} and {@link History#LOSS}. */
+    public static final String SMOOTHED_LOSS = "smoothed_loss";
 }

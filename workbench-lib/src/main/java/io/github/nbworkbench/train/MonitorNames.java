@@ -25,8 +25,8 @@ final class MonitorNames {
     }
 
     private static String hint(String monitor, List<String> available) {
-        boolean validation = monitor.startsWith(History.VALIDATION_PREFIX);
-        if (validation && available.stream().noneMatch(name -> name.startsWith(History.VALIDATION_PREFIX))) {
+        boolean validation = History.isValidation(monitor);
+        if (validation && available.stream().noneMatch(History::isValidation)) {
             return " Values named val_... need validation data: add .validation(iterator) to the Trainer.";
         }
         for (String name : available) {

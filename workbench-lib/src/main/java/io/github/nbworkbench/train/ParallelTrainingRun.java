@@ -19,7 +19,7 @@ final class ParallelTrainingRun extends EpochRun {
     ParallelTrainingRun(TrainableModel model, ParallelWrapper wrapper, DataSetIterator train, DataSetIterator validation,
             List<Metric> metrics, TrainingProgress progress, int epochs) {
         super(model, List.of(), progress, 0, 1, epochs,
-                History.create(List.of(), validation != null ? metrics.stream().map(Metric::name).toList() : null));
+                History.of(List.of(), validation != null ? metrics.stream().map(Metric::name).toList() : null));
         this.model = model;
         this.wrapper = wrapper;
         this.train = train;

@@ -59,7 +59,7 @@ public final class PreFlight {
         String expected = expectedInput(first);
         return "The model does not accept the data: the features have shape " + Arrays.toString(shape)
                 + " (rank " + shape.length + "), but " + describe(first) + " expects " + expected + ". "
-                + ConvInputAdvice.of(model.model(), shape).orElseGet(() -> fix(first, shape))
+                + ConvInputAdvice.forShape(model.model(), shape).orElseGet(() -> fix(first, shape))
                 + "\n(DL4J said: " + cause.getMessage() + ")";
     }
 

@@ -214,7 +214,7 @@ public final class Trainer {
 
     private History newHistory() {
         List<String> names = metrics.stream().map(Metric::name).toList();
-        return History.create(validationMetricsOnly ? List.of() : names, validation != null ? names : null);
+        return History.of(validationMetricsOnly ? List.of() : names, validation != null ? names : null);
     }
 
     private void checkMetricNames() {

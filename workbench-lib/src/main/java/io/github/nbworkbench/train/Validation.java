@@ -31,9 +31,9 @@ public final class Validation {
             addToMetrics(model, accumulators, batch);
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put(History.VALIDATION_PREFIX + History.LOSS, loss.value());
+        values.put(History.VALIDATION_LOSS, loss.value());
         for (int i = 0; i < metrics.size(); i++) {
-            values.put(History.VALIDATION_PREFIX + metrics.get(i).name(), accumulators.get(i).value());
+            values.put(History.validation(metrics.get(i).name()), accumulators.get(i).value());
         }
         return values;
     }

@@ -84,7 +84,7 @@ public final class AugmentThroughputBenchmark {
         long h = images.size(2);
         long w = images.size(3);
         long c = images.size(1);
-        AugmentationPipeline ours = Augment.pipeline().flipHorizontal(0.5).cropWithPadding(PADDING).rotate(MAX_DEGREES)
+        AugmentationPipeline ours = AugmentationPipeline.builder().flipHorizontal(0.5).cropWithPadding(PADDING).rotate(MAX_DEGREES)
                 .seed(SEED).build();
         DataVecPerImage dataVec = new DataVecPerImage(h, w, c);
         List<List<ImageWritable>> converted = batches.stream().map(dataVec::toWritables).toList();
@@ -179,7 +179,7 @@ public final class AugmentThroughputBenchmark {
         for (int i = 0; i < 5; i++) {
             net.fit(batches.get(i));
         }
-        AugmentationPipeline pipeline = Augment.pipeline().flipHorizontal(0.5).cropWithPadding(PADDING).rotate(MAX_DEGREES)
+        AugmentationPipeline pipeline = AugmentationPipeline.builder().flipHorizontal(0.5).cropWithPadding(PADDING).rotate(MAX_DEGREES)
                 .seed(SEED).build();
         System.out.println("Training the classic CNN on Fashion-MNIST, " + TRAINING_BATCHES + " batches of " + BATCH
                 + " per run, samples/s");

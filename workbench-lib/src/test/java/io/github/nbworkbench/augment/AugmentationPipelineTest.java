@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class AugmentationPipelineTest {
 
     private static AugmentationPipeline.Builder typical() {
-        return Augment.pipeline().flipHorizontal(0.5).cropWithPadding(4).rotate(10);
+        return AugmentationPipeline.builder().flipHorizontal(0.5).cropWithPadding(4).rotate(10);
     }
 
     @Test
@@ -53,10 +53,10 @@ class AugmentationPipelineTest {
     @Test
     void stepsRunInTheOrderTheyWereAdded() {
         List<String> order = new ArrayList<>();
-        Augment.pipeline().add((images, random) -> record(order, "first", images))
+        AugmentationPipeline.builder().add((images, random) -> record(order, "first", images))
                 .add((images, random) -> record(order, "second", images)).build().apply(TestImages.counting(1, 1, 2, 2));
         assertEquals(List.of("first", "second"), order);
-        List<AugmentationStep> steps = Augment.pipeline().flipHorizontal(0.5).flipVertical(0.5).cropWithPadding(2, Padding.REFLECT)
+        List<AugmentationStep> steps = AugmentationPipeline.builder().flipHorizontal(0.5).flipVertical(0.5).cropWithPadding(2, Padding.REFLECT)
                 .rotate(5).zoom(0.9, 1.1).affine(RandomAffine.builder().shear(5).build()).brightnessContrast(0.1, 0.1)
                 .noise(0.01).cutout(4).build().steps();
         assertEquals(List.of(RandomHorizontalFlip.class, RandomVerticalFlip.class, RandomCropWithPadding.class,
@@ -75,7 +75,7 @@ class AugmentationPipelineTest {
         INDArray labels = Nd4j.eye(4);
         INDArray labelMask = Nd4j.ones(DataType.FLOAT, 4, 1);
         DataSet data = new DataSet(features, labels, null, labelMask);
-        Augment.pipeline().flipHorizontal(1).build().preProcess(data);
+        AugmentationPipeline.builder().flipHorizontal(1).build().preProcess(data);
         assertEquals(new RandomHorizontalFlip(1).apply(features, new java.util.SplittableRandom(0)), data.getFeatures());
         assertSame(labels, data.getLabels());
         assertSame(labelMask, data.getLabelsMaskArray());
@@ -85,7 +85,7 @@ class AugmentationPipelineTest {
     @Test
     void composesWithANormalizerThatRunsAfterIt() {
         DataSet data = new DataSet(TestImages.constant(2, 1, 4, 4, 0.5f), Nd4j.eye(2));
-        AugmentationPipeline noise = Augment.pipeline().noise(0.5).build();
+        AugmentationPipeline noise = AugmentationPipeline.builder().noise(0.5).build();
         new CompositeDataSetPreProcessor(noise, set -> set.getFeatures().subi(10)).preProcess(data);
         assertTrue(data.getFeatures().maxNumber().doubleValue() <= -9, "normalized after clipping to [0, 1]");
     }

@@ -17,7 +17,7 @@ class AugmentationPreviewTest {
     @Test
     void showsOriginalsAboveAndAugmentedBelowScaledUpToAReadableSize() {
         INDArray batch = TestImages.gray(new float[][] {{0, 1}, {1, 1}}).repeat(0, 3);
-        AugmentationPreview preview = AugmentationPreview.of(Augment.pipeline().flipHorizontal(1).build(), batch, 2);
+        AugmentationPreview preview = AugmentationPreview.of(AugmentationPipeline.builder().flipHorizontal(1).build(), batch, 2);
         assertArrayEquals(new long[] {2, 1, 2, 2}, preview.originals().shape());
         assertEquals(new RandomHorizontalFlip(1).apply(preview.originals(), new java.util.SplittableRandom(0)), preview.augmented());
 
@@ -38,7 +38,7 @@ class AugmentationPreviewTest {
         assertEquals(3, AugmentationPreview.scaleFor(28));
         assertEquals(11, AugmentationPreview.scaleFor(8));
         assertEquals(1, AugmentationPreview.scaleFor(224));
-        BufferedImage eightPixels = AugmentationPreview.of(Augment.pipeline().build(), TestImages.counting(2, 1, 8, 8), 1).image();
+        BufferedImage eightPixels = AugmentationPreview.of(AugmentationPipeline.builder().build(), TestImages.counting(2, 1, 8, 8), 1).image();
         assertEquals(2 + 2 * (88 + 2), eightPixels.getHeight());
     }
 
@@ -46,14 +46,14 @@ class AugmentationPreviewTest {
     void threeChannelsShowAsColourAndOtherRangesAreStretched() {
         INDArray red = Nd4j.zeros(1, 3, 2, 2);
         red.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(0)).assign(5);
-        BufferedImage image = AugmentationPreview.of(Augment.pipeline().build(), red, 1).image();
+        BufferedImage image = AugmentationPreview.of(AugmentationPipeline.builder().build(), red, 1).image();
         assertEquals(0xff0000, image.getRGB(3, 3) & 0xffffff);
     }
 
     @Test
     void previewsRealImages() throws IOException {
         assumeTrue(FashionMnistSample.available(), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
-        AugmentationPipeline pipeline = Augment.pipeline().flipHorizontal(0.5).cropWithPadding(4).rotate(10).seed(42).build();
+        AugmentationPipeline pipeline = AugmentationPipeline.builder().flipHorizontal(0.5).cropWithPadding(4).rotate(10).seed(42).build();
         AugmentationPreview preview = AugmentationPreview.of(pipeline, FashionMnistSample.images(16), 8);
         assertNotEquals(preview.originals(), preview.augmented());
         assertEquals(2 + 8 * (84 + 2), preview.image().getWidth());
@@ -65,6 +65,6 @@ class AugmentationPreviewTest {
     @Test
     void refusesMoreImagesThanTheSampleHas() {
         assertThrows(IllegalArgumentException.class,
-                () -> AugmentationPreview.of(Augment.pipeline().build(), TestImages.counting(3, 1, 4, 4), 4));
+                () -> AugmentationPreview.of(AugmentationPipeline.builder().build(), TestImages.counting(3, 1, 4, 4), 4));
     }
 }

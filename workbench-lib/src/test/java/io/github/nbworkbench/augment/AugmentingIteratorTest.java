@@ -35,7 +35,7 @@ class AugmentingIteratorTest {
     }
 
     private AugmentingIterator wrap(DataSetIterator base, long seed, int prefetch) {
-        AugmentationPipeline pipeline = Augment.pipeline().flipHorizontal(0.5).cropWithPadding(2).rotate(15).seed(seed).build();
+        AugmentationPipeline pipeline = AugmentationPipeline.builder().flipHorizontal(0.5).cropWithPadding(2).rotate(15).seed(seed).build();
         AugmentingIterator iterator = new AugmentingIterator(base, pipeline, prefetch);
         opened.add(iterator);
         return iterator;
@@ -59,7 +59,7 @@ class AugmentingIteratorTest {
 
     @Test
     void prefetchingGivesTheSameBatchesAsAugmentingOneAfterAnother() {
-        AugmentationPipeline pipeline = Augment.pipeline().flipHorizontal(0.5).cropWithPadding(2).rotate(15).seed(5).build();
+        AugmentationPipeline pipeline = AugmentationPipeline.builder().flipHorizontal(0.5).cropWithPadding(2).rotate(15).seed(5).build();
         List<DataSet> plain = drain(new SyntheticImageIterator(EXAMPLES, BATCH, SIDE));
         List<DataSet> prefetched = drain(wrap(new SyntheticImageIterator(EXAMPLES, BATCH, SIDE), 5, 4));
         List<DataSet> unbuffered = drain(wrap(new SyntheticImageIterator(EXAMPLES, BATCH, SIDE), 5, 1));
@@ -137,7 +137,7 @@ class AugmentingIteratorTest {
     void theBasePreprocessorRunsBeforeAugmentationAndTheWrappersAfter() {
         SyntheticImageIterator raw = new SyntheticImageIterator(EXAMPLES, BATCH, SIDE, 255);
         raw.setPreProcessor(batch -> batch.getFeatures().divi(255));
-        AugmentingIterator iterator = new AugmentingIterator(raw, Augment.pipeline().noise(0.01).build());
+        AugmentingIterator iterator = new AugmentingIterator(raw, AugmentationPipeline.builder().noise(0.01).build());
         opened.add(iterator);
         List<DataSet> scaledThenAugmented = drain(iterator);
         // scaled after clipping, raw pixels 0..255 would all end up at or below 1/255
@@ -159,7 +159,7 @@ class AugmentingIteratorTest {
         assertEquals(SyntheticImageIterator.CLASSES, iterator.totalOutcomes());
         assertEquals(base.getLabels(), iterator.getLabels());
         assertThrows(UnsupportedOperationException.class, () -> iterator.next(4));
-        assertThrows(IllegalArgumentException.class, () -> new AugmentingIterator(base, Augment.pipeline().build(), 0));
+        assertThrows(IllegalArgumentException.class, () -> new AugmentingIterator(base, AugmentationPipeline.builder().build(), 0));
     }
 
     @Test

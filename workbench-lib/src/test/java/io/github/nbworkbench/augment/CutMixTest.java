@@ -19,7 +19,7 @@ class CutMixTest {
         DataSet batch = LabeledTestBatches.constantImages(N, CHANNELS, SIDE, N);
         int partlyPasted = 0;
         for (double alpha : new double[] {0.5, 1, 2}) {
-            AugmentationPipeline cutMix = Augment.pipeline().cutMix(alpha).seed(8).build();
+            AugmentationPipeline cutMix = AugmentationPipeline.builder().cutMix(alpha).seed(8).build();
             for (int batchIndex = 0; batchIndex < 20; batchIndex++) {
                 DataSet mixed = cutMix.apply(batch, batchIndex);
                 float[][] labels = mixed.getLabels().toFloatMatrix();
@@ -68,7 +68,7 @@ class CutMixTest {
     void theBoxIsOneRectangleAtTheSamePlaceInEveryExampleWithThePartnersPixels() {
         DataSet batch = LabeledTestBatches.countingImages(N, CHANNELS, SIDE, N);
         float[] original = batch.getFeatures().data().asFloat();
-        DataSet mixed = Augment.pipeline().cutMix(1).seed(21).build().apply(batch, 3);
+        DataSet mixed = AugmentationPipeline.builder().cutMix(1).seed(21).build().apply(batch, 3);
         float[] pixels = mixed.getFeatures().data().asFloat();
         int size = CHANNELS * SIDE * SIDE;
         boolean[] inBox = null;
@@ -114,18 +114,18 @@ class CutMixTest {
     @Test
     void theSameSeedAndBatchNumberGiveTheSameBoxAndPartners() {
         DataSet batch = LabeledTestBatches.countingImages(N, 1, SIDE, 4);
-        DataSet first = Augment.pipeline().cutMix(1).seed(4).build().apply(batch, 2);
-        DataSet again = Augment.pipeline().cutMix(1).seed(4).build().apply(batch, 2);
+        DataSet first = AugmentationPipeline.builder().cutMix(1).seed(4).build().apply(batch, 2);
+        DataSet again = AugmentationPipeline.builder().cutMix(1).seed(4).build().apply(batch, 2);
         assertEquals(first.getFeatures(), again.getFeatures());
         assertEquals(first.getLabels(), again.getLabels());
-        assertNotEquals(first.getFeatures(), Augment.pipeline().cutMix(1).seed(5).build().apply(batch, 2).getFeatures());
+        assertNotEquals(first.getFeatures(), AugmentationPipeline.builder().cutMix(1).seed(5).build().apply(batch, 2).getFeatures());
     }
 
     @Test
     void badLabelsAndSettingsAreRefused() {
         DataSet regression = new DataSet(TestImages.counting(2, 1, 4, 4), org.nd4j.linalg.factory.Nd4j.create(new float[] {0.3f, 7.5f}, 2, 1));
         String message = assertThrows(IllegalArgumentException.class,
-                () -> Augment.pipeline().cutMix(1).build().apply(regression, 0)).getMessage();
+                () -> AugmentationPipeline.builder().cutMix(1).build().apply(regression, 0)).getMessage();
         assertTrue(message.contains("CutMix") && message.contains("[2, 1]") && message.contains("regression"), message);
         assertThrows(IllegalArgumentException.class, () -> new CutMix(-1));
         assertThrows(IllegalArgumentException.class, () -> new CutMix(1, -0.1));

@@ -26,7 +26,7 @@ class ForClassesTest {
     @Test
     void examplesOfOtherClassesPassThroughBitForBit() {
         DataSet batch = batch();
-        DataSet augmented = Augment.pipeline().flipHorizontal(1).rotate(20).noise(0.1).onlyForClasses(2, 4).seed(6)
+        DataSet augmented = AugmentationPipeline.builder().flipHorizontal(1).rotate(20).noise(0.1).onlyForClasses(2, 4).seed(6)
                 .build().apply(batch, 0);
         for (int i = 0; i < N; i++) {
             int[] before = bits(batch.getFeatures().slice(i));
@@ -43,7 +43,7 @@ class ForClassesTest {
     @Test
     void aSingleStepCanBeLimitedToSomeClassesWhileTheOthersRunOnAll() {
         DataSet batch = LabeledTestBatches.countingImages(N, 1, 4, CLASSES);
-        DataSet augmented = Augment.pipeline().add(ForClasses.of(new RandomVerticalFlip(1), 1)).flipHorizontal(1)
+        DataSet augmented = AugmentationPipeline.builder().add(ForClasses.of(new RandomVerticalFlip(1), 1)).flipHorizontal(1)
                 .build().apply(batch, 0);
         INDArray mirrored = new RandomHorizontalFlip(1).apply(batch.getFeatures(), new java.util.SplittableRandom(0));
         INDArray mirroredBothWays = new RandomVerticalFlip(1).apply(mirrored, new java.util.SplittableRandom(0));
@@ -56,7 +56,7 @@ class ForClassesTest {
     @Test
     void theChosenExamplesAreAugmentedAsOneSmallerBatch() {
         DataSet batch = LabeledTestBatches.constantImages(N, 1, 4, CLASSES);
-        DataSet mixed = Augment.pipeline().mixUp(1).onlyForClasses(0, 3).seed(2).build().apply(batch, 0);
+        DataSet mixed = AugmentationPipeline.builder().mixUp(1).onlyForClasses(0, 3).seed(2).build().apply(batch, 0);
         float[][] labels = mixed.getLabels().toFloatMatrix();
         for (int i = 0; i < N; i++) {
             float own = labels[i][i % CLASSES];
@@ -75,13 +75,13 @@ class ForClassesTest {
         DataSet batch = batch();
         INDArray fewClasses = LabeledTestBatches.oneHot(N, 2);
         DataSet onlyZeroAndOne = new DataSet(batch.getFeatures(), Nd4j.concat(1, fewClasses, Nd4j.zeros(DataType.FLOAT, N, 3)));
-        DataSet same = Augment.pipeline().flipHorizontal(1).onlyForClasses(4).build().apply(onlyZeroAndOne, 0);
+        DataSet same = AugmentationPipeline.builder().flipHorizontal(1).onlyForClasses(4).build().apply(onlyZeroAndOne, 0);
         assertEquals(batch.getFeatures(), same.getFeatures());
     }
 
     @Test
     void classesOutsideTheLabelsAndBadLabelsAreRefused() {
-        AugmentationPipeline rare = Augment.pipeline().flipHorizontal(1).onlyForClasses(7).build();
+        AugmentationPipeline rare = AugmentationPipeline.builder().flipHorizontal(1).onlyForClasses(7).build();
         String outside = assertThrows(IllegalArgumentException.class, () -> rare.apply(batch(), 0)).getMessage();
         assertTrue(outside.contains("[7]") && outside.contains("only 5 classes"), outside);
         DataSet indices = new DataSet(Nd4j.rand(DataType.FLOAT, 3, 1, 4, 4), Nd4j.create(new float[] {0, 7, 2}, 3, 1));
@@ -91,12 +91,12 @@ class ForClassesTest {
         assertThrows(IllegalArgumentException.class, () -> ForClasses.of(new RandomHorizontalFlip(1)));
         assertThrows(IllegalArgumentException.class, () -> ForClasses.of(new RandomHorizontalFlip(1), -1));
         assertThrows(IllegalArgumentException.class, () -> new ForClasses(List.of(), 1));
-        assertThrows(IllegalArgumentException.class, () -> Augment.pipeline().onlyForClasses(1).build());
+        assertThrows(IllegalArgumentException.class, () -> AugmentationPipeline.builder().onlyForClasses(1).build());
     }
 
     @Test
     void theWholePipelineBecomesOneStepForTheClasses() {
-        List<AugmentationStep> steps = Augment.pipeline().onlyForClasses(3, 1, 3).flipHorizontal(0.5).mixUp(0.2).build().steps();
+        List<AugmentationStep> steps = AugmentationPipeline.builder().onlyForClasses(3, 1, 3).flipHorizontal(0.5).mixUp(0.2).build().steps();
         assertEquals(1, steps.size());
         assertSame(ForClasses.class, steps.get(0).getClass());
         assertTrue(steps.get(0).toString().startsWith("ForClasses([1, 3], [RandomHorizontalFlip"), steps.get(0).toString());

@@ -32,7 +32,7 @@ class MixUpTest {
     @Test
     void imagesAndLabelsAreMixedWithOneLambdaAndPartnersFromAPermutation() {
         DataSet batch = LabeledTestBatches.constantImages(N, 3, SIDE, N);
-        DataSet mixed = Augment.pipeline().mixUp(0.4).seed(11).build().apply(batch, 0);
+        DataSet mixed = AugmentationPipeline.builder().mixUp(0.4).seed(11).build().apply(batch, 0);
         float[][] labels = mixed.getLabels().toFloatMatrix();
         float lambda = labels[0][0];
         assertTrue(lambda > 0 && lambda < 1, "lambda " + lambda);
@@ -67,9 +67,9 @@ class MixUpTest {
     @Test
     void theSameSeedAndBatchNumberGiveTheSameMix() {
         DataSet batch = LabeledTestBatches.countingImages(16, 1, 6, 4);
-        DataSet first = Augment.pipeline().flipHorizontal(0.5).mixUp(0.2).seed(3).build().apply(batch, 5);
-        DataSet again = Augment.pipeline().flipHorizontal(0.5).mixUp(0.2).seed(3).build().apply(batch, 5);
-        DataSet next = Augment.pipeline().flipHorizontal(0.5).mixUp(0.2).seed(3).build().apply(batch, 6);
+        DataSet first = AugmentationPipeline.builder().flipHorizontal(0.5).mixUp(0.2).seed(3).build().apply(batch, 5);
+        DataSet again = AugmentationPipeline.builder().flipHorizontal(0.5).mixUp(0.2).seed(3).build().apply(batch, 5);
+        DataSet next = AugmentationPipeline.builder().flipHorizontal(0.5).mixUp(0.2).seed(3).build().apply(batch, 6);
         assertEquals(first.getFeatures(), again.getFeatures());
         assertEquals(first.getLabels(), again.getLabels());
         assertNotEquals(first.getLabels(), next.getLabels());
@@ -79,7 +79,7 @@ class MixUpTest {
     @Test
     void withProbabilityZeroNothingIsMixed() {
         DataSet batch = LabeledTestBatches.countingImages(4, 1, 3, 4);
-        DataSet same = Augment.pipeline().mixUp(1, 0).build().apply(batch, 0);
+        DataSet same = AugmentationPipeline.builder().mixUp(1, 0).build().apply(batch, 0);
         assertEquals(batch.getFeatures(), same.getFeatures());
         assertEquals(batch.getLabels(), same.getLabels());
     }
@@ -88,14 +88,14 @@ class MixUpTest {
     void asAPreProcessorItReplacesFeaturesAndLabels() {
         DataSet batch = LabeledTestBatches.constantImages(N, 1, SIDE, N);
         INDArray oneHot = batch.getLabels();
-        Augment.pipeline().mixUp(1).seed(2).build().preProcess(batch);
+        AugmentationPipeline.builder().mixUp(1).seed(2).build().preProcess(batch);
         assertNotEquals(oneHot, batch.getLabels());
         assertEquals(Nd4j.ones(DataType.FLOAT, N), batch.getLabels().sum(1).castTo(DataType.FLOAT));
     }
 
     @Test
     void labelsThatAreNotClassProbabilitiesAreRefusedWithTheirShape() {
-        AugmentationPipeline mixUp = Augment.pipeline().mixUp(0.2).build();
+        AugmentationPipeline mixUp = AugmentationPipeline.builder().mixUp(0.2).build();
         INDArray images = Nd4j.rand(DataType.FLOAT, 4, 1, 5, 5);
         String indices = messageOf(mixUp, new DataSet(images, Nd4j.create(new float[] {0, 3, 1, 2}, 4, 1)));
         assertTrue(indices.contains("MixUp") && indices.contains("[4, 1]") && indices.contains("class indices")
@@ -117,13 +117,13 @@ class MixUpTest {
     @Test
     void imagesThatAreNotNchwAreRefused() {
         DataSet flat = new DataSet(Nd4j.rand(DataType.FLOAT, 4, 784), LabeledTestBatches.oneHot(4, 2));
-        String message = messageOf(Augment.pipeline().mixUp(0.2).build(), flat);
+        String message = messageOf(AugmentationPipeline.builder().mixUp(0.2).build(), flat);
         assertTrue(message.contains("[N, C, H, W]") && message.contains("[4, 784]"), message);
     }
 
     @Test
     void aMixingPipelineCannotAugmentImagesWithoutLabels() {
-        AugmentationPipeline mixUp = Augment.pipeline().flipHorizontal(0.5).mixUp(0.2).build();
+        AugmentationPipeline mixUp = AugmentationPipeline.builder().flipHorizontal(0.5).mixUp(0.2).build();
         String message = assertThrows(IllegalStateException.class, () -> mixUp.apply(Nd4j.rand(DataType.FLOAT, 2, 1, 4, 4)))
                 .getMessage();
         assertTrue(message.contains("MixUp(alpha=0.2") && message.contains("DataSet"), message);
@@ -147,7 +147,7 @@ class MixUpTest {
         net.init();
         DataSet clean = DataSet.merge(batches);
         double before = net.score(clean);
-        AugmentationPipeline mixUp = Augment.pipeline().mixUp(0.4).seed(9).build();
+        AugmentationPipeline mixUp = AugmentationPipeline.builder().mixUp(0.4).seed(9).build();
         DataSet sample = mixUp.apply(batches.get(0), 0);
         assertTrue(sample.getLabels().max(1).minNumber().doubleValue() < 0.99, "the net trains on soft labels");
         try (AugmentingIterator training = mixUp.wrap(new ExistingDataSetIterator(batches))) {

@@ -47,7 +47,7 @@ class TrainingBudgetTest {
         long large = MemoryEstimate.trainingBytes(net, sample.getFeatures(), 256);
         assertTrue(large > 4 * small, small + " bytes for 16, " + large + " for 256");
 
-        Table table = TrainingBudget.estimate(net, DATA.batchSize(100).iterator(), 2).toTable();
+        Table table = TrainingBudget.estimate(net, DATA.batchSize(100).iterator(), 2).table();
         assertEquals(7, table.rowCount());
         assertEquals("seconds per epoch", table.stringColumn("quantity").get(5));
     }

@@ -24,7 +24,7 @@ class CsvOptionsTest {
 
     @Test
     void sklearnIrisTitleLineIsSkippedAndClassesAreNamedByHand() {
-        TabularData iris = TabularData.readCsv(SklearnData.file("iris.csv"));
+        TabularData iris = TabularData.load(SklearnData.file("iris.csv"));
 
         assertEquals(List.of("C0", "C1", "C2", "C3", "C4"), iris.table().columnNames(), iris::toString);
         assertEquals(150, iris.table().rowCount());
@@ -39,7 +39,7 @@ class CsvOptionsTest {
 
     @Test
     void sklearnBreastCancerTitleLineHasOtherFieldCount() {
-        LabeledDataset data = TabularData.readCsv(SklearnData.file("breast_cancer.csv")).label(30)
+        LabeledDataset data = TabularData.load(SklearnData.file("breast_cancer.csv")).label(30)
                 .classNames(List.of("malignant", "benign")).classification();
 
         assertArrayEquals(new long[] {569, 30}, data.features().shape());
@@ -48,7 +48,7 @@ class CsvOptionsTest {
 
     @Test
     void sklearnBostonHasATitleLineThenAQuotedHeader() {
-        TabularData boston = TabularData.readCsv(SklearnData.file("boston_house_prices.csv"));
+        TabularData boston = TabularData.load(SklearnData.file("boston_house_prices.csv"));
 
         assertEquals("CRIM", boston.table().columnNames().get(0));
         assertEquals(506, boston.table().rowCount());
@@ -59,7 +59,7 @@ class CsvOptionsTest {
 
     @Test
     void sklearnGzippedDigitsAreRead() {
-        LabeledDataset digits = TabularData.readCsv(SklearnData.file("digits.csv.gz")).label(-1).classification();
+        LabeledDataset digits = TabularData.load(SklearnData.file("digits.csv.gz")).label(-1).classification();
 
         assertArrayEquals(new long[] {1797, 64}, digits.features().shape());
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), digits.classNames());
@@ -67,7 +67,7 @@ class CsvOptionsTest {
 
     @Test
     void sklearnDiabetesIsGzippedAndSpaceDelimited() {
-        TabularData diabetes = TabularData.readCsv(SklearnData.file("diabetes_data_raw.csv.gz"));
+        TabularData diabetes = TabularData.load(SklearnData.file("diabetes_data_raw.csv.gz"));
 
         assertEquals(442, diabetes.table().rowCount());
         assertEquals(10, diabetes.table().columnCount());
@@ -78,7 +78,7 @@ class CsvOptionsTest {
     void semicolonsWithAHeaderAreDetected() throws IOException {
         Path csv = write("scores.csv", "name;height;weight;class\nann;1.70;60;b\nbob;1.82;81;a\ncy;1.65;55;b\ndee;1.90;92;a\n");
 
-        LabeledDataset data = TabularData.readCsv(csv).label("class").classification();
+        LabeledDataset data = TabularData.load(csv).label("class").classification();
 
         assertArrayEquals(new long[] {4, 2}, data.features().shape());
         assertEquals(List.of("a", "b"), data.classNames());
@@ -91,7 +91,7 @@ class CsvOptionsTest {
             out.write("1.5\t2\t0\n2.5\t3\t1\n3.5\t1\t0\n0.5\t7\t1\n".getBytes(StandardCharsets.UTF_8));
         }
 
-        TabularData table = TabularData.readCsv(csv);
+        TabularData table = TabularData.load(csv);
 
         assertEquals(4, table.table().rowCount(), table::toString);
         assertEquals(3.5, table.table().numberColumn("C0").getDouble(2), 1e-12);
@@ -117,7 +117,7 @@ class CsvOptionsTest {
             out.write(text.append('\n').toString().getBytes(StandardCharsets.UTF_8));
         }
 
-        LabeledDataset read = TabularData.readCsv(csv).label("label").classification();
+        LabeledDataset read = TabularData.load(csv).label("label").classification();
 
         assertEquals(50, read.size());
         assertArrayEquals(new long[] {784}, read.exampleShape());
@@ -131,7 +131,7 @@ class CsvOptionsTest {
     void optionsOverrideDetection() throws IOException {
         Path csv = write("pipes.txt", "exported 2026-12-01\nrows: 3\n1|2|x\n3|4|y\n5|6|x\n");
 
-        TabularData table = TabularData.csv(csv).skipLines(2).header(false).delimiter('|').read();
+        TabularData table = TabularData.csv(csv).skipLines(2).header(false).delimiter('|').load();
 
         assertEquals(3, table.table().rowCount());
         assertEquals(List.of("x", "y"), table.label(2).classification().classNames());
@@ -142,7 +142,7 @@ class CsvOptionsTest {
     void headerCanBeForced() throws IOException {
         Path csv = write("numbers.csv", "1,2,3\n4,5,6\n7,8,9\n");
 
-        Table table = TabularData.csv(csv).header(true).read().table();
+        Table table = TabularData.csv(csv).header(true).load().table();
 
         assertEquals(List.of("1", "2", "3"), table.columnNames());
         assertEquals(2, table.rowCount());
@@ -152,7 +152,7 @@ class CsvOptionsTest {
     void missingFileNamesThePath() {
         Path missing = dir.resolve("nowhere/iris.csv");
 
-        DataNotFoundException e = assertThrows(DataNotFoundException.class, () -> TabularData.readCsv(missing));
+        DataNotFoundException e = assertThrows(DataNotFoundException.class, () -> TabularData.load(missing));
 
         assertTrue(e.getMessage().contains(missing.toAbsolutePath().toString()), e::getMessage);
     }
@@ -161,7 +161,7 @@ class CsvOptionsTest {
     void raggedRowNamesItsLine() throws IOException {
         Path csv = write("ragged.csv", "a,b,c\n1,2,3\n4,5,6\n7,8,9,10\n11,12,13\n");
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularData.readCsv(csv));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularData.load(csv));
 
         assertTrue(e.getMessage().contains("line 4 has 4 fields, but line 1 (the header) has 3") && e.getMessage().contains("7,8,9,10"),
                 e::getMessage);
@@ -172,14 +172,14 @@ class CsvOptionsTest {
         Path csv = write("gaps.csv", "x,y,label\n1.0,2.0,a\n1.5,?,b\n2.0,3.5,a\n2.5,4.0,b\n");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TabularData.readCsv(csv).label("label").classification());
+                () -> TabularData.load(csv).label("label").classification());
 
         assertTrue(e.getMessage().contains("'y'") && e.getMessage().contains("row 1 (line 3 of gaps.csv) holds '?'"), e::getMessage);
     }
 
     @Test
     void unknownLabelColumnListsTheColumns() {
-        TabularData iris = TabularData.readCsv(SklearnData.file("iris.csv"));
+        TabularData iris = TabularData.load(SklearnData.file("iris.csv"));
 
         IllegalArgumentException byName = assertThrows(IllegalArgumentException.class, () -> iris.label("species"));
         IllegalArgumentException byIndex = assertThrows(IllegalArgumentException.class, () -> iris.label(5));
@@ -190,7 +190,7 @@ class CsvOptionsTest {
 
     @Test
     void classNumberOutsideTheClassNamesIsNamed() {
-        TabularData wine = TabularData.readCsv(SklearnData.file("wine_data.csv")).label(-1).classNames("class_0", "class_1");
+        TabularData wine = TabularData.load(SklearnData.file("wine_data.csv")).label(-1).classNames("class_0", "class_1");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, wine::classification);
 
@@ -205,7 +205,7 @@ class CsvOptionsTest {
             zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
         }
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularData.readCsv(xlsx));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularData.load(xlsx));
 
         assertTrue(e.getMessage().contains("ZIP archive") && e.getMessage().contains("save it as CSV"), e::getMessage);
     }

@@ -59,7 +59,7 @@ class ImageFolderTest {
 
     @Test
     void classesComeFromFolderNamesAndPngPixelsAreExact() {
-        LabeledDataset data = ImageFolder.read(root);
+        LabeledDataset data = ImageFolder.load(root);
 
         assertEquals(List.of("bag", "sandal", "trouser"), data.classNames());
         assertArrayEquals(new long[] {24, 1, 28, 28}, data.features().shape());
@@ -71,7 +71,7 @@ class ImageFolderTest {
 
     @Test
     void resizingToHalfAveragesEachTwoByTwoBlock() {
-        LabeledDataset small = ImageFolder.from(root).size(14, 14).read();
+        LabeledDataset small = ImageFolder.of(root).size(14, 14).load();
 
         assertArrayEquals(new long[] {24, 1, 14, 14}, small.features().shape());
         INDArray original = originals.slice(3).slice(0);
@@ -86,7 +86,7 @@ class ImageFolderTest {
 
     @Test
     void rgbRepeatsTheGrayValueAndEnlarges() {
-        LabeledDataset rgb = ImageFolder.from(root).size(32, 32).rgb().read();
+        LabeledDataset rgb = ImageFolder.of(root).size(32, 32).rgb().load();
 
         assertArrayEquals(new long[] {24, 3, 32, 32}, rgb.features().shape());
         assertEquals(rgb.features().slice(5).slice(0), rgb.features().slice(5).slice(2));
@@ -105,8 +105,8 @@ class ImageFolderTest {
             ImageIO.write(image, "png", Files.createDirectories(colours.resolve(name)).resolve("a.png").toFile());
         }
 
-        LabeledDataset rgb = ImageFolder.read(colours);
-        LabeledDataset gray = ImageFolder.from(colours).grayscale().read();
+        LabeledDataset rgb = ImageFolder.load(colours);
+        LabeledDataset gray = ImageFolder.of(colours).grayscale().load();
 
         assertArrayEquals(new long[] {2, 3, 4, 4}, rgb.features().shape(), "colour images are read as RGB by default");
         assertEquals(1f, rgb.features().getFloat(1, 0, 2, 2), 1e-6, "red's R channel");
@@ -119,7 +119,7 @@ class ImageFolderTest {
         Path broken = copyOf(root, "broken");
         Files.write(broken.resolve("sandal/img-99.jpg"), new byte[] {1, 2, 3, 4, 5});
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImageFolder.read(broken));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImageFolder.load(broken));
 
         assertTrue(e.getMessage().contains("1 of 25 files") && e.getMessage().contains("sandal/img-99.jpg"), e::getMessage);
     }
@@ -130,8 +130,8 @@ class ImageFolderTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.copy(root.resolve("bag/img-00.png"), flat.resolve("a.png"));
 
-        String flatMessage = assertThrows(IllegalArgumentException.class, () -> ImageFolder.read(flat)).getMessage();
-        String emptyMessage = assertThrows(IllegalArgumentException.class, () -> ImageFolder.read(empty)).getMessage();
+        String flatMessage = assertThrows(IllegalArgumentException.class, () -> ImageFolder.load(flat)).getMessage();
+        String emptyMessage = assertThrows(IllegalArgumentException.class, () -> ImageFolder.load(empty)).getMessage();
 
         assertTrue(flatMessage.contains("no class folders (it holds 1 images directly)") && flatMessage.contains("cat"), flatMessage);
         assertTrue(emptyMessage.contains("no class folders (it is empty)"), emptyMessage);
@@ -143,8 +143,8 @@ class ImageFolderTest {
         Files.createDirectories(withEmpty.resolve("coat"));
         Path missing = dir.resolve("no/such/folder");
 
-        String message = assertThrows(IllegalArgumentException.class, () -> ImageFolder.read(withEmpty)).getMessage();
-        String notFound = assertThrows(DataNotFoundException.class, () -> ImageFolder.read(missing)).getMessage();
+        String message = assertThrows(IllegalArgumentException.class, () -> ImageFolder.load(withEmpty)).getMessage();
+        String notFound = assertThrows(DataNotFoundException.class, () -> ImageFolder.load(missing)).getMessage();
 
         assertTrue(message.contains(withEmpty.resolve("coat") + " holds no images"), message);
         assertTrue(notFound.contains(missing.toAbsolutePath().toString()), notFound);

@@ -38,7 +38,7 @@ class TabularDataTest {
 
     @Test
     void classificationUsesTheOtherNumericColumnsAndSortedClasses() {
-        LabeledDataset data = TabularData.readCsv(iris).label("species").classification();
+        LabeledDataset data = TabularData.load(iris).label("species").classification();
 
         assertEquals(List.of("setosa", "versicolor", "virginica"), data.classNames());
         assertArrayEquals(new long[] {30, 5}, data.features().shape(), "4 measurements and grade; the text id is left out");
@@ -48,7 +48,7 @@ class TabularDataTest {
 
     @Test
     void numericClassesSortNumerically() {
-        LabeledDataset data = TabularData.readCsv(iris).label("grade").features("petal_length").classification();
+        LabeledDataset data = TabularData.load(iris).label("grade").features("petal_length").classification();
 
         assertEquals(List.of("1", "2", "10"), data.classNames());
         assertArrayEquals(new long[] {30, 1}, data.features().shape());
@@ -56,7 +56,7 @@ class TabularDataTest {
 
     @Test
     void regressionTargetsAreOneColumn() {
-        LabeledDataset data = TabularData.readCsv(iris).label("petal_width").features("sepal_length", "petal_length").regression();
+        LabeledDataset data = TabularData.load(iris).label("petal_width").features("sepal_length", "petal_length").regression();
 
         assertArrayEquals(new long[] {30, 1}, data.labels().shape());
         assertEquals(0.2f, data.labels().getFloat(0, 0), 1e-6);
@@ -66,7 +66,7 @@ class TabularDataTest {
     @Test
     void missingColumnListsTheAvailableOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TabularData.readCsv(iris).label("variety"));
+                () -> TabularData.load(iris).label("variety"));
 
         assertTrue(e.getMessage().contains("'variety'") && e.getMessage().contains("species (STRING)")
                 && e.getMessage().contains("sepal_length (DOUBLE)"), e::getMessage);
@@ -75,7 +75,7 @@ class TabularDataTest {
     @Test
     void textFeatureColumnIsRefusedWithTheNumericAlternatives() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TabularData.readCsv(iris).label("species").features("id", "sepal_width"));
+                () -> TabularData.load(iris).label("species").features("id", "sepal_width"));
 
         assertTrue(e.getMessage().contains("'id'") && e.getMessage().contains("must be numeric")
                 && e.getMessage().contains("petal_width"), e::getMessage);
@@ -84,7 +84,7 @@ class TabularDataTest {
     @Test
     void labelAmongTheFeaturesIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TabularData.readCsv(iris).label("grade").features("grade", "sepal_width").classification());
+                () -> TabularData.load(iris).label("grade").features("grade", "sepal_width").classification());
 
         assertTrue(e.getMessage().contains("'grade' is also among the features"), e::getMessage);
     }
@@ -93,13 +93,13 @@ class TabularDataTest {
     void infiniteValuesAreRefusedNamingColumnAndLine() throws Exception {
         Path csv = Files.writeString(dir.resolve("inf.csv"), "a,b,y\n1,2,0\n3,Infinity,1\n5,6,0\n");
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularData.readCsv(csv).label("y").classification());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularData.load(csv).label("y").classification());
 
         assertTrue(e.getMessage().contains("column 'b' holds Infinity in row 1 (line 3 of inf.csv)"), e::getMessage);
     }
 
     @Test
     void regressionOnTextIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> TabularData.readCsv(iris).label("species").regression());
+        assertThrows(IllegalArgumentException.class, () -> TabularData.load(iris).label("species").regression());
     }
 }

@@ -66,7 +66,7 @@ class RunSummaryTest {
     }
 
     private static History history(double[] loss, double[] validationLoss) {
-        History history = History.create(List.of("accuracy"), true);
+        History history = History.of(List.of("accuracy"), true);
         for (int i = 0; i < loss.length; i++) {
             history.append(i + 1, Map.of("loss", loss[i], "val_loss", validationLoss[i], "accuracy", 0.5, "val_accuracy", 0.5));
         }

@@ -65,7 +65,7 @@ class ClassWeightsTest {
     @Test
     void arrayIsARowVectorAndTableListsEveryClass() {
         ClassWeights weights = ClassWeights.of(ANIMALS, 1, 2, 5);
-        INDArray array = weights.toArray(DataType.FLOAT);
+        INDArray array = weights.toINDArray(DataType.FLOAT);
         Table table = weights.table();
 
         assertArrayEquals(new long[] {1, 3}, array.shape());

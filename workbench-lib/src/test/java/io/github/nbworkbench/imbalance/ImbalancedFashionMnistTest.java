@@ -12,7 +12,7 @@ import io.github.nbworkbench.eval.PrecisionRecallCurve;
 import io.github.nbworkbench.eval.Predictions;
 import io.github.nbworkbench.eval.RocCurve;
 import io.github.nbworkbench.plot.Charts;
-import io.github.nbworkbench.plot.ClassDistributionChart;
+import io.github.nbworkbench.plot.ClassDistributionPlot;
 import io.github.nbworkbench.plot.PrecisionRecallPlot;
 import io.github.nbworkbench.plot.RocPlot;
 import io.github.nbworkbench.train.Trainer;
@@ -27,6 +27,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.nd4j.evaluation.classification.ROCMultiClass;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -80,7 +81,7 @@ class ImbalancedFashionMnistTest {
         assertEquals(RARE_KEPT, distribution.count("Shirt"));
         assertEquals(20.0, distribution.imbalanceRatio());
         assertEquals(4290.0 / (10 * 30), ClassWeights.balanced(train).weight("Coat"), 1e-12);
-        save(ClassDistributionChart.of(distribution), "class-distribution.png");
+        save(ClassDistributionPlot.chart(distribution), "class-distribution.png");
         System.out.println(distribution.table().print());
     }
 
@@ -122,8 +123,8 @@ class ImbalancedFashionMnistTest {
         }
         assertTrue(rareRecall(report) > rareRecall(baselineReport) + 0.25, summary(report));
         assertTrue(report.macroF1() > baselineReport.macroF1() + 0.08, summary(report));
-        save(PrecisionRecallPlot.of(PrecisionRecallCurve.forClasses(tuning, RARE.toArray(String[]::new))), "pr-curves.png");
-        save(RocPlot.of(RocCurve.forClasses(tuning, RARE.toArray(String[]::new))), "roc-curves.png");
+        save(PrecisionRecallPlot.chart(PrecisionRecallCurve.forClasses(tuning, RARE.toArray(String[]::new))), "pr-curves.png");
+        save(RocPlot.chart(RocCurve.forClasses(tuning, RARE.toArray(String[]::new))), "roc-curves.png");
     }
 
     @Test
@@ -197,7 +198,7 @@ class ImbalancedFashionMnistTest {
         System.out.println(line);
     }
 
-    private static void save(Object chart, String name) {
+    private static void save(Chart<?, ?> chart, String name) {
         String folder = System.getProperty("plots.dir");
         Charts.save(chart, (folder == null ? temporary : Path.of(folder)).resolve(name));
     }

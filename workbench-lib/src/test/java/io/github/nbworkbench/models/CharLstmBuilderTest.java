@@ -41,7 +41,7 @@ class CharLstmBuilderTest {
     void truncatedBpttTrainsWindowsLongerThanItsSegments() {
         String text = "abcdefghij".repeat(300);
         CharVocabulary vocabulary = CharVocabulary.of(text);
-        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(16).truncatedBptt(10).learningRate(0.02).seed(2).buildFor(vocabulary);
+        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(16).truncatedBptt(10).learningRate(0.02).seed(2).build(vocabulary);
 
         History history = Trainer.of(network).epochs(10).quiet().metrics(Metric.BITS_PER_CHARACTER)
                 .fit(TextSequences.of(text, vocabulary).length(50).batchSize(8).iterator());
@@ -56,7 +56,7 @@ class CharLstmBuilderTest {
         Corpus corpus = StateOfTheUnion.load().since(2000).head(60_000);
         CharVocabulary vocabulary = CharVocabulary.of(corpus.text());
         TextSequences.Split split = TextSequences.of(corpus.text(), vocabulary).length(64).split(0.1, 1);
-        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(64).learningRate(5e-3).buildFor(vocabulary);
+        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(64).learningRate(5e-3).build(vocabulary);
 
         History history = Trainer.of(network).epochs(3).quiet().metrics(Metric.BITS_PER_CHARACTER)
                 .validation(split.validation().batchSize(64).iterator())

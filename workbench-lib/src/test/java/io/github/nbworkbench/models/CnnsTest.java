@@ -85,7 +85,7 @@ class CnnsTest {
         DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 4, 1, 8, 8), Nd4j.createFromArray(new float[][] {{0.3f}, {2.5f}, {1f}, {0f}}));
 
         String fromData = assertThrows(IllegalArgumentException.class, () -> Cnns.classic(brightness)).getMessage();
-        String fromBatch = assertThrows(IllegalArgumentException.class, () -> Cnns.strong().buildFor(batch)).getMessage();
+        String fromBatch = assertThrows(IllegalArgumentException.class, () -> Cnns.strong().build(batch)).getMessage();
 
         assertTrue(fromData.contains("regression target") && fromData.contains("Cnns.classic().regression()"), fromData);
         assertTrue(fromBatch.contains("one column of continuous values (0.3 in example 0)") && fromBatch.contains("Cnns.strong().regression()"),
@@ -96,7 +96,7 @@ class CnnsTest {
     void regressionCnnPredictsTheTargetColumns() {
         LabeledDataset brightness = LabeledDataset.regression(Nd4j.rand(DataType.FLOAT, 4, 1, 8, 8), Nd4j.rand(DataType.FLOAT, 4, 2));
 
-        MultiLayerNetwork net = Cnns.classic().regression().buildFor(brightness);
+        MultiLayerNetwork net = Cnns.classic().regression().build(brightness);
 
         assertArrayEquals(new long[] {4, 2}, net.output(brightness.features()).shape());
         assertInstanceOf(LossMSE.class, ((OutputLayer) net.getLayerWiseConfigurations().getConf(3).getLayer()).getLossFn());

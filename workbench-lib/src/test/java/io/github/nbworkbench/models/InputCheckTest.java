@@ -120,7 +120,7 @@ class InputCheckTest {
     private static LabeledDataset digits() {
         Path file = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz");
         assumeTrue(Files.isRegularFile(file), file + " is missing: apt-get install python3-sklearn (environment/setup.sh does)");
-        return TabularData.readCsv(file).label(-1).classification().limit(64);
+        return TabularData.load(file).label(-1).classification().limit(64);
     }
 
     private static String problem(MultiLayerNetwork net, DataSet batch) {

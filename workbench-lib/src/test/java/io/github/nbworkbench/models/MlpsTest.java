@@ -41,12 +41,12 @@ class MlpsTest {
 
     @Test
     void classifierLearnsSklearnWineWithTheTrainer() {
-        LabeledDataset wine = TabularData.readCsv(sklearn("wine_data.csv")).label(-1)
+        LabeledDataset wine = TabularData.load(sklearn("wine_data.csv")).label(-1)
                 .classNames("class_0", "class_1", "class_2").classification();
         TrainValidationTestSplit parts = wine.trainValidationTestSplit(0.2, 0.2, 7);
         Standardizer standardizer = Standardizer.fitOn(parts.train());
 
-        MultiLayerNetwork net = Mlps.classifier().hiddenSizes(32).buildFor(parts.train());
+        MultiLayerNetwork net = Mlps.classifier().hiddenSizes(32).build(parts.train());
         History history = Trainer.of(net).epochs(30).quiet().metrics(Metric.ACCURACY)
                 .validation(standardizer.apply(parts.validation()).batchSize(64).iterator())
                 .fit(standardizer.apply(parts.train()).batchSize(16).shuffle(1).iterator());
@@ -61,11 +61,11 @@ class MlpsTest {
 
     @Test
     void regressorPredictsSklearnBostonPrices() {
-        LabeledDataset boston = TabularData.readCsv(sklearn("boston_house_prices.csv")).label("MEDV").regression();
+        LabeledDataset boston = TabularData.load(sklearn("boston_house_prices.csv")).label("MEDV").regression();
         TrainValidationTestSplit parts = boston.trainValidationTestSplit(0.1, 0.2, 3);
         Standardizer standardizer = Standardizer.fitOn(parts.train());
 
-        MultiLayerNetwork net = Mlps.regressor().learningRate(1e-2).buildFor(parts.train());
+        MultiLayerNetwork net = Mlps.regressor().learningRate(1e-2).build(parts.train());
         Trainer.of(net).epochs(40).quiet().fit(standardizer.apply(parts.train()).batchSize(32).shuffle(1).iterator());
         INDArray predicted = net.output(standardizer.apply(parts.test()).features());
         INDArray actual = parts.test().labels();
@@ -111,7 +111,7 @@ class MlpsTest {
 
     @Test
     void classifierGivenARegressionTargetPointsToTheRegressor() {
-        LabeledDataset boston = TabularData.readCsv(sklearn("boston_house_prices.csv")).label("MEDV").regression();
+        LabeledDataset boston = TabularData.load(sklearn("boston_house_prices.csv")).label("MEDV").regression();
 
         String message = assertThrows(IllegalArgumentException.class, () -> Mlps.classifier(boston)).getMessage();
 

@@ -36,9 +36,9 @@ class AxisLabelsTest {
             scores[i] = random.nextGaussian() + (positive[i] ? 1.2 : 0);
         }
         for (int[] size : SIZES) {
-            XYChart roc = RocPlot.of(RocCurve.of(scores, positive, "Shirt"));
+            XYChart roc = RocPlot.chart(RocCurve.of(scores, positive, "Shirt"));
             assertReadable(roc, size, 0, 1, 0, 1);
-            XYChart pr = PrecisionRecallPlot.of(PrecisionRecallCurve.of(scores, positive, "Shirt"));
+            XYChart pr = PrecisionRecallPlot.chart(PrecisionRecallCurve.of(scores, positive, "Shirt"));
             assertReadable(pr, size, 0, 1, 0, 1);
         }
     }
@@ -59,14 +59,14 @@ class AxisLabelsTest {
 
     @Test
     void scatterAndLearningRateFinderAxesLabelEachTickWithItsValue() {
-        XYChart points = LabeledPoints.of("Model size and accuracy", "size (MB)", "accuracy", List.of("fp32", "fp16", "int8", "pruned"),
+        XYChart points = LabeledPoints.chart("Model size and accuracy", "size (MB)", "accuracy", List.of("fp32", "fp16", "int8", "pruned"),
                 new double[] {4.81, 2.4, 1.22, 0.93}, new double[] {0.9112, 0.9109, 0.9031, 0.8874});
         Table finder = Table.create("lr finder", tech.tablesaw.api.DoubleColumn.create("lr", 1e-5, 1e-4, 1e-3, 1e-2, 1e-1),
                 tech.tablesaw.api.DoubleColumn.create("loss", 2.31, 2.29, 1.95, 1.12, 3.4),
                 tech.tablesaw.api.DoubleColumn.create("smoothed_loss", 2.31, 2.30, 2.1, 1.5, 2.9));
         for (int[] size : SIZES) {
             assertLabelsAreValues(points, size);
-            XYChart lrFinder = LrFinderPlot.of(finder, 0.01);
+            XYChart lrFinder = LrFinderPlot.chart(finder, 0.01);
             assertLabelsAreValues(PaintedTicks.y(lrFinder, size[0], size[1]), "LR finder at " + size[0] + "x" + size[1] + ", y axis");
         }
     }
@@ -83,7 +83,7 @@ class AxisLabelsTest {
     }
 
     private static Chart<?, ?> distribution(ClassDistribution distribution) {
-        return ClassDistributionChart.of(distribution);
+        return ClassDistributionPlot.chart(distribution);
     }
 
     private static void assertReadable(XYChart chart, int[] size, double xMin, double xMax, double yMin, double yMax) {

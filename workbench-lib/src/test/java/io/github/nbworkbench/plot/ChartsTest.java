@@ -86,20 +86,17 @@ class ChartsTest {
     }
 
     @Test
-    void explainsUnknownExtensionsAndTypes() {
+    void explainsUnknownExtensions() {
         IllegalArgumentException gif = assertThrows(IllegalArgumentException.class,
                 () -> Charts.save(chart(), folder.resolve("loss.gif")));
-        IllegalArgumentException string = assertThrows(IllegalArgumentException.class,
-                () -> Charts.save("not a chart", folder.resolve("x.png")));
 
         assertTrue(gif.getMessage().contains(".png, .svg or .pdf"), gif.getMessage());
-        assertTrue(string.getMessage().contains("java.lang.String"), string.getMessage());
         assertEquals(0, folder.toFile().list().length, "nothing should be written");
     }
 
     @Test
     void gridLaysChartsOutInRows() {
-        BufferedImage grid = Charts.grid(List.of(chart(), chart(), chart()), 2);
+        BufferedImage grid = Charts.image(List.of(chart(), chart(), chart()), 2);
 
         assertEquals(1600, grid.getWidth());
         assertEquals(1000, grid.getHeight());

@@ -17,7 +17,7 @@ class ConfusionHeatmapTest {
 
     @Test
     void predictedOnXTrueOnYFirstClassOnTop() {
-        HeatMapChart chart = ConfusionHeatmap.of(MATRIX);
+        HeatMapChart chart = ConfusionHeatmap.chart(MATRIX);
         HeatMapSeries series = chart.getHeatMapSeries();
 
         assertEquals("Confusion matrix (counts)", chart.getTitle());
@@ -35,7 +35,7 @@ class ConfusionHeatmapTest {
 
     @Test
     void normalizedCellsAreRowFractions() {
-        HeatMapChart chart = ConfusionHeatmap.normalized(MATRIX);
+        HeatMapChart chart = ConfusionHeatmap.normalizedChart(MATRIX);
         HeatMapSeries series = chart.getHeatMapSeries();
 
         assertEquals("0.00", chart.getStyler().getHeatMapValueDecimalPattern());

@@ -26,7 +26,7 @@ class CurvePlotsTest {
         PrecisionRecallCurve cat = PrecisionRecallCurve.of(SCORES, CATS, "cat");
         PrecisionRecallCurve dog = PrecisionRecallCurve.of(SCORES, DOGS, "dog");
 
-        XYChart chart = PrecisionRecallPlot.of(cat, dog);
+        XYChart chart = PrecisionRecallPlot.chart(cat, dog);
 
         assertEquals("Precision-recall curves (one class vs the rest)", chart.getTitle());
         assertEquals("recall", chart.getXAxisTitle());
@@ -44,7 +44,7 @@ class CurvePlotsTest {
 
     @Test
     void rocCurvesCarryTheirAucAndTheChanceDiagonal() {
-        XYChart chart = RocPlot.of(List.of(RocCurve.of(SCORES, CATS, "cat")));
+        XYChart chart = RocPlot.chart(List.of(RocCurve.of(SCORES, CATS, "cat")));
 
         assertEquals("false-positive rate", chart.getXAxisTitle());
         assertEquals("true-positive rate (recall)", chart.getYAxisTitle());
@@ -59,8 +59,8 @@ class CurvePlotsTest {
     void refusesNoCurvesAndTheSameClassTwice() {
         PrecisionRecallCurve cat = PrecisionRecallCurve.of(SCORES, CATS, "cat");
 
-        assertThrows(IllegalArgumentException.class, () -> PrecisionRecallPlot.of(List.of()));
-        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> PrecisionRecallPlot.of(cat, cat));
+        assertThrows(IllegalArgumentException.class, () -> PrecisionRecallPlot.chart(List.of()));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> PrecisionRecallPlot.chart(cat, cat));
 
         assertTrue(twice.getMessage().contains("[cat, cat]"), twice.getMessage());
     }

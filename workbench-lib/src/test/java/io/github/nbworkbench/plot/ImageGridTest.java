@@ -24,7 +24,7 @@ class ImageGridTest {
 
     @Test
     void scalesSmallImagesUpAndLaysThemOutInColumns() {
-        BufferedImage grid = ImageGrid.of(greyImages(4)).columns(2).build();
+        BufferedImage grid = ImageGrid.of(greyImages(4)).columns(2).image();
 
         int cell = 84 + 2 * 6;
         assertEquals(2 * Canvas.MARGIN + 2 * cell, grid.getWidth());
@@ -33,9 +33,9 @@ class ImageGridTest {
 
     @Test
     void titleAndCaptionsAddHeight() {
-        BufferedImage plain = ImageGrid.of(greyImages(4)).columns(4).build();
+        BufferedImage plain = ImageGrid.of(greyImages(4)).columns(4).image();
         BufferedImage captioned = ImageGrid.of(greyImages(4)).columns(4).title("Samples")
-                .predictions(new int[] {0, 1, 2, 3}, new int[] {0, 1, 2, 3}, null).build();
+                .predictions(new int[] {0, 1, 2, 3}, new int[] {0, 1, 2, 3}, null).image();
 
         assertTrue(captioned.getHeight() > plain.getHeight() + 2 * Canvas.metrics(Canvas.CAPTION_FONT).getHeight());
     }
@@ -43,7 +43,7 @@ class ImageGridTest {
     @Test
     void marksMistakesInRed() {
         BufferedImage grid = ImageGrid.of(greyImages(2)).columns(2)
-                .predictions(new int[] {7, 7}, new int[] {7, 1}, null).build();
+                .predictions(new int[] {7, 7}, new int[] {7, 1}, null).image();
 
         int half = grid.getWidth() / 2;
         assertFalse(hasRed(grid, 0, half), "the correct prediction should have no red");
@@ -55,7 +55,7 @@ class ImageGridTest {
         INDArray images = Nd4j.zeros(DataType.FLOAT, 3, 1, 28, 28);
         images.putScalar(new long[] {2, 0, 0, 0}, 1.0);
 
-        BufferedImage grid = ImageGrid.of(images).select(2).build();
+        BufferedImage grid = ImageGrid.of(images).select(2).image();
 
         assertEquals(2 * Canvas.MARGIN + 84 + 2 * 6, grid.getWidth());
         assertEquals(Color.WHITE.getRGB(), grid.getRGB(Canvas.MARGIN + 6, Canvas.MARGIN + 6), "pixel (0,0) of image 2 is white");
@@ -65,7 +65,7 @@ class ImageGridTest {
     void stretchesValuesOutsideTheUnitRangePerImage() {
         INDArray images = Nd4j.create(new float[] {-1f, 1f, 1f, 1f}, 1, 1, 2, 2);
 
-        BufferedImage grid = ImageGrid.of(images).scale(1).build();
+        BufferedImage grid = ImageGrid.of(images).scale(1).image();
 
         assertEquals(Color.BLACK.getRGB(), grid.getRGB(Canvas.MARGIN + 6, Canvas.MARGIN + 6));
         assertEquals(Color.WHITE.getRGB(), grid.getRGB(Canvas.MARGIN + 7, Canvas.MARGIN + 6));
@@ -76,7 +76,7 @@ class ImageGridTest {
         INDArray red = Nd4j.zeros(DataType.FLOAT, 1, 3, 4, 4);
         red.get(NDArrayIndex.point(0), NDArrayIndex.point(0)).assign(1);
 
-        BufferedImage grid = ImageGrid.of(red).scale(1).build();
+        BufferedImage grid = ImageGrid.of(red).scale(1).image();
 
         assertEquals(Color.RED.getRGB(), grid.getRGB(Canvas.MARGIN + 6, Canvas.MARGIN + 6));
     }
@@ -94,7 +94,7 @@ class ImageGridTest {
     @Test
     void explainsCaptionsThatDoNotMatchTheImages() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ImageGrid.of(greyImages(5)).limit(3).captions(List.of("a", "b")).build());
+                () -> ImageGrid.of(greyImages(5)).limit(3).captions(List.of("a", "b")).image());
 
         assertTrue(error.getMessage().contains("2 captions for 5 images, 3 of them shown"), error.getMessage());
     }
@@ -104,12 +104,12 @@ class ImageGridTest {
         INDArray images = greyImages(5);
         List<String> all = List.of("zero", "one", "two", "three", "four\nsecond line");
 
-        BufferedImage perShown = ImageGrid.of(images).select(4, 1).captions(List.of("four\nsecond line", "one")).build();
-        BufferedImage perImage = ImageGrid.of(images).select(4, 1).captions(all).build();
-        BufferedImage firstThree = ImageGrid.of(images).limit(3).captions(List.of("zero", "one", "two")).build();
+        BufferedImage perShown = ImageGrid.of(images).select(4, 1).captions(List.of("four\nsecond line", "one")).image();
+        BufferedImage perImage = ImageGrid.of(images).select(4, 1).captions(all).image();
+        BufferedImage firstThree = ImageGrid.of(images).limit(3).captions(List.of("zero", "one", "two")).image();
 
         assertTrue(samePixels(perShown, perImage), "captions for the images shown = the same captions given per image");
-        assertTrue(samePixels(firstThree, ImageGrid.of(images).limit(3).captions(all).build()));
+        assertTrue(samePixels(firstThree, ImageGrid.of(images).limit(3).captions(all).image()));
     }
 
     private static boolean samePixels(BufferedImage a, BufferedImage b) {
@@ -131,7 +131,7 @@ class ImageGridTest {
         INDArray originals = greyImages(5);
         INDArray cropped = Nd4j.rand(DataType.FLOAT, 5, 1, 20, 20);
 
-        BufferedImage rows = ImageGrid.compare(originals, cropped).limit(3).build();
+        BufferedImage rows = ImageRows.compare(originals, cropped).limit(3).image();
 
         int labelWidth = Canvas.width(Canvas.LABEL_FONT, "transformed") + 2 * 6;
         assertEquals(2 * Canvas.MARGIN + labelWidth + 3 * (84 + 2 * 6), rows.getWidth());

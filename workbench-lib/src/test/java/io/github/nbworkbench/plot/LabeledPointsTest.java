@@ -16,7 +16,7 @@ class LabeledPointsTest {
 
     @Test
     void onePointPerLabelNamedInTheLegendLeavingOutMissingOnes() {
-        XYChart chart = LabeledPoints.of("Latency vs accuracy", "p50 (ms)", "accuracy (%)", List.of("FP32", "FP16 file", "int8"),
+        XYChart chart = LabeledPoints.chart("Latency vs accuracy", "p50 (ms)", "accuracy (%)", List.of("FP32", "FP16 file", "int8"),
                 new double[] {4.0, Double.NaN, 5.0}, new double[] {91.5, 91.5, 91.4});
 
         assertEquals(List.of("FP32", "int8"), List.copyOf(chart.getSeriesMap().keySet()));
@@ -32,7 +32,7 @@ class LabeledPointsTest {
 
     @Test
     void pointsOnOneAnotherDifferInColourAndShape() {
-        XYChart chart = LabeledPoints.of("t", "x", "y", List.of("FP32", "ONNX Runtime"), new double[] {3.3, 3.3}, new double[] {91.5, 91.5});
+        XYChart chart = LabeledPoints.chart("t", "x", "y", List.of("FP32", "ONNX Runtime"), new double[] {3.3, 3.3}, new double[] {91.5, 91.5});
 
         XYSeries first = chart.getSeriesMap().get("FP32");
         XYSeries second = chart.getSeriesMap().get("ONNX Runtime");
@@ -43,8 +43,8 @@ class LabeledPointsTest {
 
     @Test
     void axesLeaveAMarginAroundThePoints() {
-        XYChart spread = LabeledPoints.of("t", "x", "y", List.of("a", "b"), new double[] {0, 10}, new double[] {90, 92});
-        XYChart single = LabeledPoints.of("t", "x", "y", List.of("a"), new double[] {4}, new double[] {0});
+        XYChart spread = LabeledPoints.chart("t", "x", "y", List.of("a", "b"), new double[] {0, 10}, new double[] {90, 92});
+        XYChart single = LabeledPoints.chart("t", "x", "y", List.of("a"), new double[] {4}, new double[] {0});
 
         assertEquals(-0.8, spread.getStyler().getXAxisMin(), 1e-12);
         assertEquals(10.8, spread.getStyler().getXAxisMax(), 1e-12);
@@ -58,10 +58,10 @@ class LabeledPointsTest {
     @Test
     void refusesRepeatedLabelsMismatchedLengthsAndNothingToPlot() {
         IllegalArgumentException repeated = assertThrows(IllegalArgumentException.class,
-                () -> LabeledPoints.of("t", "x", "y", List.of("a", "a"), new double[2], new double[2]));
+                () -> LabeledPoints.chart("t", "x", "y", List.of("a", "a"), new double[2], new double[2]));
         assertTrue(repeated.getMessage().contains("[a, a]"), repeated.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> LabeledPoints.of("t", "x", "y", List.of("a"), new double[2], new double[2]));
+        assertThrows(IllegalArgumentException.class, () -> LabeledPoints.chart("t", "x", "y", List.of("a"), new double[2], new double[2]));
         assertThrows(IllegalArgumentException.class,
-                () -> LabeledPoints.of("t", "x", "y", List.of("a"), new double[] {Double.NaN}, new double[] {1}));
+                () -> LabeledPoints.chart("t", "x", "y", List.of("a"), new double[] {Double.NaN}, new double[] {1}));
     }
 }

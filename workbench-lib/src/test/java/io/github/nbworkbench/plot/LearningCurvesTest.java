@@ -83,11 +83,11 @@ class LearningCurvesTest {
 
     @Test
     void gridPutsTwoChartsSideBySide() {
-        BufferedImage grid = LearningCurves.of(Histories.small()).grid();
+        BufferedImage grid = LearningCurves.of(Histories.small()).image();
 
         assertEquals(1600, grid.getWidth());
         assertEquals(500, grid.getHeight());
-        assertEquals(1000, LearningCurves.of(Histories.small()).grid(1).getHeight());
+        assertEquals(1000, LearningCurves.of(Histories.small()).image(1).getHeight());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nbworkbench.train.LrFinderResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -22,7 +23,7 @@ class LrFinderPlotTest {
 
     @Test
     void plotsLossAndSmoothedLossOnALogAxisAndMarksTheSuggestion() {
-        XYChart chart = LrFinderPlot.of(results(), 0.01);
+        XYChart chart = LrFinderPlot.chart(results(), 0.01);
 
         assertEquals("Learning rate finder", chart.getTitle());
         assertEquals("learning rate (log scale)", chart.getXAxisTitle());
@@ -35,15 +36,22 @@ class LrFinderPlotTest {
 
     @Test
     void yAxisStopsBeforeTheDivergence() {
-        XYChart chart = LrFinderPlot.of(results(), 0.01);
+        XYChart chart = LrFinderPlot.chart(results(), 0.01);
 
         assertEquals(LrFinderPlot.Y_AXIS_LIMIT * 2.3, chart.getStyler().getYAxisMax(), 1e-12);
         assertEquals(1.5, chart.getStyler().getYAxisMin(), 1e-12);
     }
 
     @Test
+    void aFinderResultIsPlottedWithItsSuggestedRate() {
+        XYChart chart = LrFinderPlot.chart(new LrFinderResult(results(), 0.02, 0.01, "swept 5 batches"));
+
+        assertArrayEquals(new double[] {0.02, 0.02}, chart.getSeriesMap().get("suggested lr 2.0e-02").getXData());
+    }
+
+    @Test
     void withoutSuggestionThereIsNoMarker() {
-        assertEquals(2, LrFinderPlot.of(results()).getSeriesMap().size());
+        assertEquals(2, LrFinderPlot.chart(results()).getSeriesMap().size());
     }
 
     @Test
@@ -51,8 +59,8 @@ class LrFinderPlotTest {
         Table noLr = Table.create("x", DoubleColumn.create("loss", 1.0));
         Table zeroLr = Table.create("x", DoubleColumn.create("lr", 0.0, 0.1), DoubleColumn.create("loss", 1.0, 0.9));
 
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> LrFinderPlot.of(noLr, 0.1));
-        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> LrFinderPlot.of(zeroLr, 0.1));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> LrFinderPlot.chart(noLr, 0.1));
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> LrFinderPlot.chart(zeroLr, 0.1));
 
         assertTrue(missing.getMessage().contains("'lr'"), missing.getMessage());
         assertTrue(zero.getMessage().contains("positive"), zero.getMessage());

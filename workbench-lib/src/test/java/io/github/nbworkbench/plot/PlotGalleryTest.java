@@ -3,6 +3,7 @@ package io.github.nbworkbench.plot;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.eval.ConfusionMatrix;
+import java.awt.image.BufferedImage;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
@@ -43,7 +45,7 @@ class PlotGalleryTest {
 
         LearningCurves curves = LearningCurves.of(Histories.synthetic("history", 40, 0.15));
         save(curves.chart("loss"), folder, "learning-curves-loss.png");
-        save(curves.grid(), folder, "learning-curves-grid.png");
+        save(curves.image(), folder, "learning-curves-grid.png");
         save(LearningCurves.of(Histories.small()).chart("accuracy"), folder, "learning-curves-5-epochs.png");
 
         Map<String, Table> runs = new LinkedHashMap<>();
@@ -62,30 +64,37 @@ class PlotGalleryTest {
         }
         Table lrResults = Table.create("lr finder", DoubleColumn.create("lr", lr), DoubleColumn.create("loss", loss),
                 DoubleColumn.create("smoothed_loss", smoothed));
-        save(LrFinderPlot.of(lrResults, 3e-3), folder, "lr-finder.png");
+        save(LrFinderPlot.chart(lrResults, 3e-3), folder, "lr-finder.png");
 
         int[] actual = random.ints(2000, 0, 10).toArray();
         int[] predicted = IntStream.range(0, actual.length)
                 .map(i -> random.nextDouble() < 0.8 ? actual[i] : (actual[i] + 1 + random.nextInt(2)) % 10).toArray();
         ConfusionMatrix matrix = ConfusionMatrix.of(actual, predicted, FASHION);
-        save(ConfusionHeatmap.of(matrix), folder, "confusion-counts.png");
-        save(ConfusionHeatmap.normalized(matrix), folder, "confusion-normalized.png");
-        save(ConfusionHeatmap.of(ConfusionMatrix.of(new int[] {0, 1, 1, 2}, new int[] {0, 1, 2, 2}, 3)), folder,
+        save(ConfusionHeatmap.chart(matrix), folder, "confusion-counts.png");
+        save(ConfusionHeatmap.normalizedChart(matrix), folder, "confusion-normalized.png");
+        save(ConfusionHeatmap.chart(ConfusionMatrix.of(new int[] {0, 1, 1, 2}, new int[] {0, 1, 2, 2}, 3)), folder,
                 "confusion-3-classes.png");
 
         INDArray images = Files.exists(FASHION_IMAGES) ? fashionImages(24) : Nd4j.rand(DataType.FLOAT, 24, 1, 28, 28);
         save(ImageGrid.of(images).title("Fashion-MNIST: predictions")
                 .predictions(IntStream.range(0, 24).map(i -> actual[i]).toArray(),
-                        IntStream.range(0, 24).map(i -> predicted[i]).toArray(), FASHION).build(),
+                        IntStream.range(0, 24).map(i -> predicted[i]).toArray(), FASHION).image(),
                 folder, "image-grid.png");
         INDArray flipped = Nd4j.exec(new Reverse(images, 3))[0].mul(0.8).add(0.1);
-        save(ImageGrid.compare(images, flipped).title("Augmentation: horizontal flip, lower contrast").build(), folder,
+        save(ImageRows.compare(images, flipped).title("Augmentation: horizontal flip, lower contrast").image(), folder,
                 "image-comparison.png");
-        save(ImageGrid.of(Nd4j.rand(DataType.FLOAT, 6, 3, 32, 32)).title("RGB noise").build(), folder, "image-grid-rgb.png");
+        save(ImageGrid.of(Nd4j.rand(DataType.FLOAT, 6, 3, 32, 32)).title("RGB noise").image(), folder, "image-grid-rgb.png");
     }
 
-    private static void save(Object chartOrImage, Path folder, String name) throws IOException {
-        Path file = Charts.save(chartOrImage, folder.resolve(name));
+    private static void save(Chart<?, ?> chart, Path folder, String name) throws IOException {
+        assertNotEmpty(Charts.save(chart, folder.resolve(name)));
+    }
+
+    private static void save(BufferedImage image, Path folder, String name) throws IOException {
+        assertNotEmpty(Charts.save(image, folder.resolve(name)));
+    }
+
+    private static void assertNotEmpty(Path file) throws IOException {
         assertTrue(Files.size(file) > 1000, file + " looks empty");
     }
 

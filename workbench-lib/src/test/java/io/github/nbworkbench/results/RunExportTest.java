@@ -129,7 +129,7 @@ class RunExportTest {
     void aLanguageModelRoundTrips() {
         String text = "Four score and seven years ago our fathers brought forth on this continent a new nation. ";
         CharVocabulary vocabulary = CharVocabulary.of(text);
-        LanguageModel model = new LanguageModel(Rnns.charLstm().hiddenSize(16).seed(3).buildFor(vocabulary), vocabulary);
+        LanguageModel model = new LanguageModel(Rnns.charLstm().hiddenSize(16).seed(3).build(vocabulary), vocabulary);
 
         Path run = RunExport.of("language").model(model).writeTo(folder);
 

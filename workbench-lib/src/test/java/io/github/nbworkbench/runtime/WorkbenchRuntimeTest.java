@@ -107,7 +107,7 @@ class WorkbenchRuntimeTest {
 
     @Test
     void tableHasOneRowPerProperty() {
-        Table table = WorkbenchRuntime.describe().toTable();
+        Table table = WorkbenchRuntime.describe().table();
 
         assertEquals("Runtime", table.name());
         assertEquals(List.of("property", "value"), table.columnNames());

@@ -22,7 +22,7 @@ class CorpusTest {
         Path file = folder.resolve("poem.txt");
         Files.writeString(file, "Ça va?\nOui.", StandardCharsets.UTF_8);
 
-        Corpus corpus = Corpus.fromFile(file);
+        Corpus corpus = Corpus.load(file);
 
         assertEquals("poem.txt", corpus.name());
         assertEquals("Ça va?\nOui.", corpus.text());
@@ -33,15 +33,15 @@ class CorpusTest {
 
     @Test
     void aMissingEmptyOrNonUtf8FileGivesAClearError() throws IOException {
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Corpus.fromFile(folder.resolve("none.txt")));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Corpus.load(folder.resolve("none.txt")));
         assertTrue(missing.getMessage().startsWith("No text file at"), missing.getMessage());
 
         Path empty = Files.createFile(folder.resolve("empty.txt"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Corpus.fromFile(empty)).getMessage().contains("is empty"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Corpus.load(empty)).getMessage().contains("is empty"));
 
         Path latin1 = folder.resolve("latin1.txt");
         Files.write(latin1, "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1));
-        IllegalArgumentException notUtf8 = assertThrows(IllegalArgumentException.class, () -> Corpus.fromFile(latin1));
+        IllegalArgumentException notUtf8 = assertThrows(IllegalArgumentException.class, () -> Corpus.load(latin1));
         assertTrue(notUtf8.getMessage().contains("is not UTF-8 text: invalid bytes at byte offset 3"), notUtf8.getMessage());
         assertTrue(notUtf8.getMessage().contains("iconv"), notUtf8.getMessage());
     }

@@ -25,7 +25,7 @@ class SampleTextTest {
 
     @Test
     void showsASampleWithTheProgressAfterEachChosenEpochAndKeepsThem() {
-        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(16).seed(3).buildFor(VOCABULARY);
+        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(16).seed(3).build(VOCABULARY);
         SampleText samples = SampleText.of(VOCABULARY).prompt("hel").length(20).every(2);
         List<String> notes = new ArrayList<>();
 
@@ -33,7 +33,7 @@ class SampleTextTest {
                 .metrics(Metric.BITS_PER_CHARACTER)
                 .fit(TextSequences.of(TEXT, VOCABULARY).length(26).batchSize(32).iterator());
 
-        Table table = samples.samples();
+        Table table = samples.table();
         assertEquals(List.of(2, 3), table.intColumn("epoch").asList(), "every 2nd epoch and the last");
         assertEquals(20, table.stringColumn("text").get(0).length());
         assertEquals(2, notes.size());
@@ -43,7 +43,7 @@ class SampleTextTest {
 
     @Test
     void aPromptOutsideTheVocabularyFailsBeforeTraining() {
-        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(8).buildFor(VOCABULARY);
+        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(8).build(VOCABULARY);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Trainer.of(network).epochs(1).quiet()
                 .callbacks(SampleText.of(VOCABULARY).prompt("The "))
                 .fit(TextSequences.of(TEXT, VOCABULARY).length(26).batchSize(32).iterator()));

@@ -15,7 +15,7 @@ class StateOfTheUnionTest {
 
     @Test
     void hasEveryAddressFrom1790To2021InOrder() {
-        Table speeches = SOTU.speeches();
+        Table speeches = SOTU.table();
 
         assertEquals(233, speeches.rowCount());
         assertEquals(1790, speeches.intColumn("year").get(0));

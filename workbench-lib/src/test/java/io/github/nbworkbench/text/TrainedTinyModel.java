@@ -16,7 +16,7 @@ final class TrainedTinyModel {
     }
 
     private static MultiLayerNetwork train() {
-        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(32).learningRate(0.02).seed(1).buildFor(VOCABULARY);
+        MultiLayerNetwork network = Rnns.charLstm().hiddenSize(32).learningRate(0.02).seed(1).build(VOCABULARY);
         Trainer.of(network).epochs(15).quiet().seed(1)
                 .fit(TextSequences.of(TEXT, VOCABULARY).length(26).batchSize(16).shuffle(1).iterator());
         return network;

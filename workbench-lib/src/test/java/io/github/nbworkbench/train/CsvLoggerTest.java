@@ -25,7 +25,7 @@ class CsvLoggerTest {
         List<String> lines = Files.readAllLines(log);
         assertEquals(4, lines.size());
         assertEquals("epoch,loss,val_loss,accuracy,val_accuracy,lr,seconds,samples_per_s", lines.get(0));
-        History read = History.readCsv(log);
+        History read = History.load(log);
         assertEquals(history.columnNames(), read.columnNames());
         for (String column : List.of("loss", "val_loss", "accuracy", "val_accuracy", "lr")) {
             assertArrayEquals(history.doubleColumn(column).asDoubleArray(), read.doubleColumn(column).asDoubleArray(), column);
@@ -54,6 +54,6 @@ class CsvLoggerTest {
 
         String row = Files.readAllLines(log).get(1);
         assertEquals("1,1.0,,0.01,1.0,1.0", row);
-        assertEquals(Double.NaN, History.readCsv(log).value("val_loss", 1));
+        assertEquals(Double.NaN, History.load(log).value("val_loss", 1));
     }
 }

@@ -25,14 +25,24 @@ class HistoryTest {
 
     @Test
     void columnsAreEpochLossMetricsWithTheirValTwinsThenRunColumns() {
-        History history = History.create(List.of("accuracy", "mae"), true);
+        History history = History.of(List.of("accuracy", "mae"), true);
 
         assertEquals(List.of("epoch", "loss", "val_loss", "accuracy", "val_accuracy", "mae", "val_mae", "lr", "seconds", "samples_per_s"),
                 history.columnNames());
         assertInstanceOf(IntColumn.class, history.column("epoch"));
         assertInstanceOf(DoubleColumn.class, history.column("val_accuracy"));
         assertEquals(List.of("loss", "val_loss", "accuracy", "val_accuracy", "mae", "val_mae"), history.metricNames());
-        assertEquals(List.of("epoch", "loss", "lr", "seconds", "samples_per_s"), History.create(List.of(), false).columnNames());
+        assertEquals(List.of("epoch", "loss", "lr", "seconds", "samples_per_s"), History.of(List.of(), false).columnNames());
+    }
+
+    @Test
+    void validationColumnNamesAreDerivedInOnePlace() {
+        assertEquals("val_accuracy", History.validation("accuracy"));
+        assertEquals(History.VALIDATION_LOSS, History.validation(History.LOSS));
+        assertTrue(History.isValidation("val_top5_accuracy"));
+        assertFalse(History.isValidation("accuracy"));
+        assertEquals("top5_accuracy", History.metricOf("val_top5_accuracy"));
+        assertEquals("loss", History.metricOf("loss"));
     }
 
     @Test
@@ -50,8 +60,8 @@ class HistoryTest {
         History history = sample();
         Path file = folder.resolve("history.csv");
 
-        history.writeCsv(file);
-        History read = History.readCsv(file);
+        history.save(file);
+        History read = History.load(file);
 
         assertEquals(history.columnNames(), read.columnNames());
         assertEquals(List.of(1, 2, 3), read.intColumn("epoch").asList());
@@ -62,12 +72,12 @@ class HistoryTest {
 
     @Test
     void valuesPrintWithFourSignificantDigitsAndStayExactInTheTableAndTheCsv() {
-        History history = History.create(List.of("bpc"), true);
+        History history = History.of(List.of("bpc"), true);
         history.append(1, Map.of("loss", 171.23456789, "val_loss", 0.000012345678, "bpc", 3.2104, "val_bpc", 3.19876543,
                 "lr", 0.002, "seconds", 12.3456, "samples_per_s", 1351.2749));
         Path file = folder.resolve("history.csv");
 
-        history.writeCsv(file);
+        history.save(file);
 
         String printed = history.print();
         assertTrue(printed.contains("171.2"), printed);
@@ -77,7 +87,7 @@ class HistoryTest {
         assertFalse(printed.contains("171.23456789"), printed);
         assertEquals("0.002", history.getString(0, "lr"));
         assertEquals(171.23456789, history.value("loss", 1));
-        History read = History.readCsv(file);
+        History read = History.load(file);
         assertEquals(0.000012345678, read.value("val_loss", 1));
         assertEquals(1351.2749, read.value("samples_per_s", 1));
         assertEquals("1.235E-5", read.getString(0, "val_loss"), "a history read back prints the same way");
@@ -101,12 +111,12 @@ class HistoryTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> history.value("loss", 9)).getMessage()
                 .contains("no epoch 9"));
         Path notHistory = Files.writeString(folder.resolve("x.csv"), "a,b\n1,2\n");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> History.readCsv(notHistory)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> History.load(notHistory)).getMessage()
                 .contains("not a training history"));
     }
 
     private static History sample() {
-        History history = History.create(List.of("accuracy"), true);
+        History history = History.of(List.of("accuracy"), true);
         history.append(1, Map.of("loss", 1.0, "val_loss", 0.9, "accuracy", 0.5, "val_accuracy", 0.55, "lr", 0.1, "seconds", 1.0));
         history.append(2, Map.of("loss", 0.8, "val_loss", 0.7, "accuracy", 0.6, "val_accuracy", 0.65, "lr", 0.1));
         history.append(3, Map.of("loss", 0.6, "val_loss", 0.75, "accuracy", 0.7, "val_accuracy", 0.7, "lr", 0.01, "seconds", 1.5));

@@ -38,7 +38,7 @@ class LossPerTimeStepTest {
 
     @Test
     void lossAndValLossArePerTimeStepLikeBitsPerCharacter() {
-        MultiLayerNetwork net = Rnns.charLstm().hiddenSize(32).seed(1).buildFor(vocabulary);
+        MultiLayerNetwork net = Rnns.charLstm().hiddenSize(32).seed(1).build(vocabulary);
         List<Double> scores = new ArrayList<>();
         Callback scoreRecorder = new Callback() {
             @Override
@@ -61,7 +61,7 @@ class LossPerTimeStepTest {
 
     @Test
     void parallelTrainingSaysItsLossIsPerTimeStepToo() {
-        MultiLayerNetwork net = Rnns.charLstm().hiddenSize(32).seed(1).buildFor(vocabulary);
+        MultiLayerNetwork net = Rnns.charLstm().hiddenSize(32).seed(1).build(vocabulary);
 
         History history = ParallelTrainer.of(net).workers(2).quiet()
                 .fit(new ListDataSetIterator<>(List.of(trainBatch, validationBatch, trainBatch, validationBatch)));
@@ -72,7 +72,7 @@ class LossPerTimeStepTest {
 
     @Test
     void maskedTimeStepsDoNotCount() {
-        MultiLayerNetwork net = Rnns.charLstm().hiddenSize(32).seed(1).buildFor(vocabulary);
+        MultiLayerNetwork net = Rnns.charLstm().hiddenSize(32).seed(1).build(vocabulary);
         DataSet masked = validationBatch.copy();
         var mask = Nd4j.ones(masked.getFeatures().dataType(), masked.numExamples(), STEPS);
         mask.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(10, STEPS)).assign(0);

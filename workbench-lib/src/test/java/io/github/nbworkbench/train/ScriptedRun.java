@@ -21,7 +21,7 @@ class ScriptedRun implements TrainingContext {
 
     ScriptedRun(int lastEpoch, List<String> metrics, boolean withValidation) {
         this.lastEpoch = lastEpoch;
-        this.history = History.create(metrics, withValidation);
+        this.history = History.of(metrics, withValidation);
     }
 
     /** A run with loss and val_loss only. */

@@ -36,7 +36,7 @@ final class SparkTrainingRun extends EpochRun {
             boolean reportsTrainingLoss, DataSetIterator validation, List<Metric> metrics, List<Callback> callbacks,
             TrainingProgress progress, long seed, int lastEpoch) {
         super(TrainableModel.of(sparkNet.getNetwork()), callbacks, progress, seed, 1, lastEpoch,
-                History.create(List.of(), validation != null ? metrics.stream().map(Metric::name).toList() : null));
+                History.of(List.of(), validation != null ? metrics.stream().map(Metric::name).toList() : null));
         this.sparkNet = sparkNet;
         this.net = sparkNet.getNetwork();
         this.batches = batches;

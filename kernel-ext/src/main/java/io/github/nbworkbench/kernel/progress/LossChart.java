@@ -1,6 +1,7 @@
 package io.github.nbworkbench.kernel.progress;
 
 import io.github.nbworkbench.progress.EpochEnd;
+import io.github.nbworkbench.train.History;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -23,8 +24,8 @@ final class LossChart {
     static final int WIDTH = 400;
     static final int HEIGHT = 200;
     private static final List<Series> SERIES = List.of(
-            new Series("loss", new Color(0x25, 0x63, 0xeb)),
-            new Series("val_loss", new Color(0xea, 0x58, 0x0c)));
+            new Series(History.LOSS, new Color(0x25, 0x63, 0xeb)),
+            new Series(History.VALIDATION_LOSS, new Color(0xea, 0x58, 0x0c)));
 
     private LossChart() {
     }
@@ -53,7 +54,7 @@ final class LossChart {
     }
 
     private static XYChart emptyChart() {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).xAxisTitle("epoch").build();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).xAxisTitle(History.EPOCH).build();
         Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         XYStyler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);

@@ -3,6 +3,7 @@ package io.github.nbworkbench.kernel.progress;
 import io.github.nbworkbench.progress.BatchProgress;
 import io.github.nbworkbench.progress.EpochEnd;
 
+import io.github.nbworkbench.train.History;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -83,7 +84,7 @@ final class ProgressHtml {
     private static void metrics(StringBuilder html, RunSnapshot run) {
         html.append("<div class=\"nbw-metrics\" style=\"display:flex;flex-wrap:wrap;gap:2px 16px;margin:8px 0\">");
         run.currentBatch().ifPresent(batch -> {
-            metric(html, "loss", Figures.metric(batch.loss()));
+            metric(html, History.LOSS, Figures.metric(batch.loss()));
             metric(html, "samples/s", Figures.rate(batch.samplesPerSecond()));
         });
         run.lastEpoch().ifPresent(epoch -> {

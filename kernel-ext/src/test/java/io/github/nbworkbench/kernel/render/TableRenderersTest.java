@@ -26,7 +26,7 @@ class TableRenderersTest {
 
     @Test
     void numbersAreShownWithTheColumnsPrintFormatter() {
-        History history = History.create(List.of(), false);
+        History history = History.of(List.of(), false);
         history.append(1, Map.of("loss", 171.23456789, "lr", 0.0000123456, "seconds", 12.3456, "samples_per_s", 1351.2749));
 
         String html = TableRenderers.html(history);

@@ -11,7 +11,7 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.CategoryStyler;
 
 /** A class distribution as a bar chart: one bar per class, in class order, its count written on top. */
-public final class ClassDistributionChart {
+public final class ClassDistributionPlot {
 
     /** The name of the chart's only series. */
     public static final String SERIES = "examples";
@@ -19,10 +19,10 @@ public final class ClassDistributionChart {
     /** Above this many characters of labels along the x axis, the labels are turned to fit. */
     private static final int X_LABEL_CHARACTERS_UNROTATED = 70;
 
-    private ClassDistributionChart() {
+    private ClassDistributionPlot() {
     }
 
-    public static CategoryChart of(ClassDistribution distribution) {
+    public static CategoryChart chart(ClassDistribution distribution) {
         List<String> names = distribution.classNames();
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(String.format(Locale.ROOT, "Class distribution (%d examples, imbalance ratio %.1f)",

@@ -1,16 +1,15 @@
 package io.github.nbworkbench.data;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Copies chosen examples (first-dimension entries) out of an array of any rank. */
-final class Rows {
+final class SelectedExamples {
 
-    private Rows() {
+    private SelectedExamples() {
     }
 
-    static INDArray pull(INDArray array, int[] indices) {
+    static INDArray copy(INDArray array, int[] indices) {
         long n = array.size(0);
         for (int i : indices) {
             if (i < 0 || i >= n) {

@@ -10,14 +10,14 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 
-class ClassDistributionChartTest {
+class ClassDistributionPlotTest {
 
     @Test
     void oneBarPerClassWithItsCount() {
         ClassDistribution distribution = ClassDistribution.of(new int[] {0, 0, 0, 0, 1, 1, 2}, List.of("cat", "dog", "bird"));
 
-        CategoryChart chart = ClassDistributionChart.of(distribution);
-        CategorySeries series = chart.getSeriesMap().get(ClassDistributionChart.SERIES);
+        CategoryChart chart = ClassDistributionPlot.chart(distribution);
+        CategorySeries series = chart.getSeriesMap().get(ClassDistributionPlot.SERIES);
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
 
         assertEquals("Class distribution (7 examples, imbalance ratio 4.0)", chart.getTitle());
@@ -35,8 +35,8 @@ class ClassDistributionChartTest {
                 "Bag", "Ankle boot");
         ClassDistribution distribution = ClassDistribution.of(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, names);
 
-        assertEquals(0, ClassDistributionChart.of(distribution).getStyler().getXAxisLabelRotation());
-        assertEquals(45, ClassDistributionChart.of(ClassDistribution.of(new int[] {0},
+        assertEquals(0, ClassDistributionPlot.chart(distribution).getStyler().getXAxisLabelRotation());
+        assertEquals(45, ClassDistributionPlot.chart(ClassDistribution.of(new int[] {0},
                 names.stream().map(name -> name + " (long)").toList())).getStyler().getXAxisLabelRotation());
     }
 }

@@ -9,11 +9,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * Outputs and labels flattened to one row per example (per time step, for sequences) with masked-out
  * rows dropped; null arrays when no row is left.
  */
-record Rows(INDArray labels, INDArray outputs) {
+record UnmaskedRows(INDArray labels, INDArray outputs) {
 
-    static Rows of(INDArray labels, INDArray outputs, INDArray labelsMask) {
+    static UnmaskedRows of(INDArray labels, INDArray outputs, INDArray labelsMask) {
         if (labels.rank() == 2 && labelsMask == null) {
-            return new Rows(labels, outputs);
+            return new UnmaskedRows(labels, outputs);
         }
         INDArray labelRows = labels.rank() == 3 ? perTimeStep(labels) : labels;
         INDArray outputRows = outputs.rank() == 3 ? perTimeStep(outputs) : outputs;
@@ -22,15 +22,15 @@ record Rows(INDArray labels, INDArray outputs) {
                     + Arrays.toString(labels.shape()));
         }
         if (labelsMask == null) {
-            return new Rows(labelRows, outputRows);
+            return new UnmaskedRows(labelRows, outputRows);
         }
         INDArray mask = Nd4j.toFlattened('c', labelsMask);
         int[] kept = IntStream.range(0, (int) mask.length()).filter(i -> mask.getDouble(i) > 0).toArray();
         if (kept.length == 0) {
-            return new Rows(null, null);
+            return new UnmaskedRows(null, null);
         }
-        return kept.length == labelRows.rows() ? new Rows(labelRows, outputRows)
-                : new Rows(labelRows.getRows(kept), outputRows.getRows(kept));
+        return kept.length == labelRows.rows() ? new UnmaskedRows(labelRows, outputRows)
+                : new UnmaskedRows(labelRows.getRows(kept), outputRows.getRows(kept));
     }
 
     boolean isEmpty() {
