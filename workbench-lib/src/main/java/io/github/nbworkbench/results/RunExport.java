@@ -159,9 +159,10 @@ public final class RunExport {
             folder.csv(HISTORY, history);
             folder.json(HISTORY, history);
         }
+        ResultFolder tablesFolder = folder.folder(TABLES);
         tables.forEach((name, table) -> {
-            folder.folder(TABLES).csv(name, table);
-            folder.folder(TABLES).json(name, table);
+            tablesFolder.csv(name, table);
+            tablesFolder.json(name, table);
         });
         ResultFolder chartsFolder = pdf ? folder.folder(CHARTS).withPdf() : folder.folder(CHARTS);
         charts.values().forEach(chart -> chart.apply(chartsFolder));
