@@ -1,25 +1,16 @@
 package io.github.nbworkbench.deploy;
 
-import io.github.nbworkbench.files.AtomicFiles;
-import io.github.nbworkbench.plot.Charts;
 import io.github.nbworkbench.plot.LabeledPoints;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.nbworkbench.results.ResultFolder;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,7 +36,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  *     .build();                             // the first variant is the baseline unless baseline(name) says otherwise
  * report.table();
  * report.conclusions().forEach(System.out::println);
- * report.exportTo(Path.of("build/deployment-report"));
+ * report.save(Path.of("build/deployment-report"));
  * }</pre>
  *
  * <p>Sizes are in MB of 1,000,000 bytes. A variant without a speed figure has missing values
@@ -53,8 +44,9 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  */
 public final class DeploymentReport {
 
-    public static final String CSV_FILE = "report.csv";
-    public static final String MARKDOWN_FILE = "report.md";
+    /** The table's name in the folder: report.csv. */
+    public static final String REPORT = "report";
+    public static final String MARKDOWN_FILE = REPORT + ".md";
     public static final String SIZE_CHART = "size-vs-accuracy";
     public static final String LATENCY_CHART = "latency-vs-accuracy";
 
@@ -138,38 +130,23 @@ public final class DeploymentReport {
     }
 
     /**
-     * Writes report.csv, report.md and both charts as PNG and SVG into {@code folder}, creating it.
-     * Each file is written whole and then moved into place. Without any speed figure the latency
-     * chart is not written.
+     * Writes report.csv, report.md and both charts as PNG and SVG into {@code folder}, creating it,
+     * through {@link ResultFolder}: each file is written whole and then moved into place. Without
+     * any speed figure the latency chart is not written.
      *
      * @return the files written
      * @throws IllegalArgumentException when {@code folder} is a file
      */
-    public List<Path> exportTo(Path folder) {
-        Path target = folder.toAbsolutePath().normalize();
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new IllegalArgumentException(target + " is a file, not a folder; pass the folder to write the report into "
-                    + "(it is created if missing), e.g. " + target.resolveSibling("deployment-report"));
-        }
+    public List<Path> save(Path folder) {
+        ResultFolder target = ResultFolder.of(folder);
         Table table = table();
-        Map<String, XYChart> charts = new LinkedHashMap<>();
-        charts.put(SIZE_CHART, sizeVsAccuracy());
-        if (hasSpeed()) {
-            charts.put(LATENCY_CHART, latencyVsAccuracy());
-        }
         List<Path> written = new ArrayList<>();
-        try {
-            Files.createDirectories(target);
-            written.add(writeText(target.resolve(CSV_FILE), writer -> table.write().csv(writer)));
-            written.add(writeText(target.resolve(MARKDOWN_FILE),
-                    writer -> writer.write(ReportMarkdown.of(table, conclusions()))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the report into " + target + ": " + e.getMessage(), e);
+        written.add(target.csv(REPORT, table));
+        written.add(target.text(MARKDOWN_FILE, ReportMarkdown.of(table, conclusions())));
+        written.addAll(target.chart(SIZE_CHART, sizeVsAccuracy()));
+        if (hasSpeed()) {
+            written.addAll(target.chart(LATENCY_CHART, latencyVsAccuracy()));
         }
-        charts.forEach((name, chart) -> {
-            written.add(Charts.save(chart, target.resolve(name + ".png")));
-            written.add(Charts.save(chart, target.resolve(name + ".svg")));
-        });
         return List.copyOf(written);
     }
 
@@ -214,19 +191,6 @@ public final class DeploymentReport {
         DecimalFormat format = new DecimalFormat("+0.00;-0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         column.setPrintFormatter(new NumberColumnFormatter(format, MISSING));
         return column;
-    }
-
-    private interface TextContent {
-        void writeTo(Writer writer) throws IOException;
-    }
-
-    private static Path writeText(Path file, TextContent content) throws IOException {
-        AtomicFiles.write(file, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            content.writeTo(writer);
-            writer.flush();
-        });
-        return file;
     }
 
     /** Collects the variants; see {@link DeploymentReport}. */

@@ -1,6 +1,7 @@
 package io.github.nbworkbench.deploy;
 
 import io.github.nbworkbench.files.AtomicFiles;
+import io.github.nbworkbench.results.ExportableModel;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -34,7 +35,7 @@ import tech.tablesaw.api.Table;
  * properties entry listing every tensor and its shape, so a truncated or damaged file is refused on
  * load instead of giving a network that computes something else.
  */
-public final class QuantizedModel {
+public final class QuantizedModel implements ExportableModel {
 
     private static final String FORMAT = "nbworkbench-int8-model";
     private static final String VERSION = "1";
@@ -105,6 +106,7 @@ public final class QuantizedModel {
     }
 
     /** Writes the model atomically to {@code file}. */
+    @Override
     public void save(Path file) {
         Properties properties = new Properties();
         properties.setProperty("format", FORMAT);

@@ -1,31 +1,24 @@
 package io.github.nbworkbench.results;
 
 import com.google.gson.JsonObject;
-import io.github.nbworkbench.deploy.QuantizedModel;
 import io.github.nbworkbench.files.AtomicFiles;
-import io.github.nbworkbench.plot.Charts;
-import io.github.nbworkbench.text.LanguageModel;
 import io.github.nbworkbench.train.History;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import tech.tablesaw.api.Table;
 
 /**
@@ -35,14 +28,15 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * Path run = RunExport.of("cnn-baseline").history(history).table("classification", report.table())
- *     .chart("learning-curves", LearningCurves.of(history)).model(net).card(card)
- *     .writeTo(Path.of("results"));
+ *     .chart("learning-curves", LearningCurves.of(history)).model(ExportableNetwork.of(net)).card(card)
+ *     .save(Path.of("results"));
  * }</pre>
  *
- * Everything is first written to a hidden staging folder beside the run's folder and then renamed
- * into place, so an export that fails half-way (a full disk, a model that cannot be written) leaves
- * the previous results of that run as they were, and a reader never sees half a run. The run name
- * and every file name must be plain names, so nothing is written outside the chosen folder.
+ * Everything is first written to a hidden staging folder beside the run's folder (through
+ * {@link ResultFolder}, the one writer of result files) and then renamed into place, so an export
+ * that fails half-way (a full disk, a model that cannot be written) leaves the previous results of
+ * that run as they were, and a reader never sees half a run. The run name and every file name must
+ * be plain names, so nothing is written outside the chosen folder.
  */
 public final class RunExport {
 
@@ -55,9 +49,9 @@ public final class RunExport {
     private final String name;
     private History history;
     private final Map<String, Table> tables = new LinkedHashMap<>();
-    private final Map<String, Object> charts = new LinkedHashMap<>();
+    private final Map<String, Function<ResultFolder, List<Path>>> charts = new LinkedHashMap<>();
     private final Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
-    private ModelWriter model;
+    private ExportableModel model;
     private RunCard card;
     private boolean pdf;
 
@@ -81,9 +75,17 @@ public final class RunExport {
         return this;
     }
 
-    /** An XChart chart or a BufferedImage, written as charts/{name}.png and, for charts, .svg (and .pdf with {@link #withPdf()}). */
-    public RunExport chart(String name, Object chart) {
-        putOnce(charts, FileNames.check(name, "chart name"), Objects.requireNonNull(chart, "chart"));
+    /** An XChart chart of any kind, written as charts/{name}.png and .svg (and .pdf with {@link #withPdf()}). */
+    public RunExport chart(String name, Chart<?, ?> chart) {
+        Objects.requireNonNull(chart, "chart");
+        putOnce(charts, FileNames.check(name, "chart name"), folder -> folder.chart(name, chart));
+        return this;
+    }
+
+    /** A drawn image, e.g. a grid of charts, written as charts/{name}.png. */
+    public RunExport chart(String name, BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        putOnce(charts, FileNames.check(name, "chart name"), folder -> List.of(folder.image(name, image)));
         return this;
     }
 
@@ -93,33 +95,16 @@ public final class RunExport {
         return this;
     }
 
-    /** The network with its updater state, as DL4J's model.zip. */
-    public RunExport model(MultiLayerNetwork net) {
-        return model(net, null);
-    }
-
-    /** The network and the normalizer its inputs need, both in DL4J's model.zip (read back with SavedRun's network() and normalizer()). */
-    public RunExport model(MultiLayerNetwork net, DataNormalization normalizer) {
-        Objects.requireNonNull(net, "net");
-        return setModel(file -> {
-            // writeModel(net, file, true, normalizer) fails in DL4J 1.0.0-M2.1: the normalizer's serializer closes the zip stream
-            ModelSerializer.writeModel(net, file.toFile(), true);
-            if (normalizer != null) {
-                ModelSerializer.addNormalizerToModel(file.toFile(), normalizer);
-            }
-        });
-    }
-
-    /** A language model with its vocabulary, in model.zip (read back with LanguageModel.load). */
-    public RunExport model(LanguageModel languageModel) {
-        Objects.requireNonNull(languageModel, "languageModel");
-        return setModel(languageModel::save);
-    }
-
-    /** An int8 model with its scales, in model.zip (read back with QuantizedModel.load). */
-    public RunExport model(QuantizedModel quantized) {
-        Objects.requireNonNull(quantized, "quantized");
-        return setModel(quantized::save);
+    /**
+     * The model, as model.zip: an {@link ExportableNetwork} (a DL4J network and its normalizer), a
+     * {@code QuantizedModel} or a {@code LanguageModel}, each read back with its own {@code load}.
+     */
+    public RunExport model(ExportableModel model) {
+        if (this.model != null) {
+            throw new IllegalStateException("The run has a model already; export one model per run");
+        }
+        this.model = Objects.requireNonNull(model, "model");
+        return this;
     }
 
     /** The run card; without one, an export with a History gets a card built from it (epochs, the model's epoch, its metrics). */
@@ -138,7 +123,7 @@ public final class RunExport {
      * Writes the run into {@code resultsFolder}/{run name}, replacing an earlier export of the same
      * run only once the new one is complete, and returns that folder.
      */
-    public Path writeTo(Path resultsFolder) {
+    public Path save(Path resultsFolder) {
         Path root = resultsFolder.toAbsolutePath().normalize();
         Path target = root.resolve(name);
         if (Files.exists(target) && !Files.isDirectory(target)) {
@@ -168,37 +153,27 @@ public final class RunExport {
         }
     }
 
-    private void writeAll(Path folder) throws IOException {
+    private void writeAll(Path staging) {
+        ResultFolder folder = ResultFolder.of(staging);
         if (history != null) {
-            history.save(folder.resolve(HISTORY + ".csv"));
-            Files.writeString(folder.resolve(HISTORY + ".json"), TableJson.of(history), StandardCharsets.UTF_8);
+            folder.csv(HISTORY, history);
+            folder.json(HISTORY, history);
         }
-        for (Map.Entry<String, Table> table : tables.entrySet()) {
-            Path tablesFolder = Files.createDirectories(folder.resolve(TABLES));
-            table.getValue().write().csv(tablesFolder.resolve(table.getKey() + ".csv").toFile());
-            Files.writeString(tablesFolder.resolve(table.getKey() + ".json"), TableJson.of(table.getValue()), StandardCharsets.UTF_8);
-        }
-        for (Map.Entry<String, Object> chart : charts.entrySet()) {
-            Path chartsFolder = folder.resolve(CHARTS);
-            for (String extension : extensionsFor(chart.getValue())) {
-                Path file = chartsFolder.resolve(chart.getKey() + extension);
-                if (chart.getValue() instanceof BufferedImage image) {
-                    Charts.save(image, file);
-                } else {
-                    Charts.save((Chart<?, ?>) chart.getValue(), file);
-                }
-            }
-        }
+        ResultFolder tablesFolder = folder.folder(TABLES);
+        tables.forEach((name, table) -> {
+            tablesFolder.csv(name, table);
+            tablesFolder.json(name, table);
+        });
+        ResultFolder chartsFolder = pdf ? folder.folder(CHARTS).withPdf() : folder.folder(CHARTS);
+        charts.values().forEach(chart -> chart.apply(chartsFolder));
         if (model != null) {
-            model.write(folder.resolve(MODEL));
+            model.save(staging.resolve(MODEL));
         }
-        for (Map.Entry<String, AtomicFiles.Content> file : files.entrySet()) {
-            write(folder.resolve(file.getKey()), file.getValue());
-        }
+        files.forEach(folder::file);
         RunCard writtenCard = card != null ? card : history != null ? RunCard.builder().history(history).build() : null;
         if (writtenCard != null) {
-            Files.writeString(folder.resolve(CARD + ".json"), withRunName(writtenCard), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve(CARD + ".md"), writtenCard.toMarkdown(name), StandardCharsets.UTF_8);
+            folder.text(CARD + ".json", withRunName(writtenCard));
+            folder.text(CARD + ".md", writtenCard.toMarkdown(name));
         }
     }
 
@@ -207,23 +182,6 @@ public final class RunExport {
         json.addProperty("run", name);
         card.json().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
         return RunCard.GSON.toJson(json);
-    }
-
-    private List<String> extensionsFor(Object chart) {
-        List<String> extensions = new ArrayList<>(List.of(".png"));
-        if (!(chart instanceof BufferedImage)) {
-            extensions.add(".svg");
-            if (pdf) {
-                extensions.add(".pdf");
-            }
-        }
-        return extensions;
-    }
-
-    private static void write(Path file, AtomicFiles.Content content) throws IOException {
-        try (var out = Files.newOutputStream(file)) {
-            content.writeTo(out);
-        }
     }
 
     /** Renames the complete staging folder to the run's folder, moving an earlier export aside first and deleting it after. */
@@ -242,19 +200,6 @@ public final class RunExport {
             throw e;
         }
         deleteRecursively(previous);
-    }
-
-    private RunExport setModel(ModelWriter writer) {
-        if (model != null) {
-            throw new IllegalStateException("The run has a model already; export one model per run");
-        }
-        model = writer;
-        return this;
-    }
-
-    /** Writes a model, with whatever it needs to be used again, to one file. */
-    private interface ModelWriter {
-        void write(Path file) throws IOException;
     }
 
     private static <T> void putOnce(Map<String, T> map, String key, T value) {

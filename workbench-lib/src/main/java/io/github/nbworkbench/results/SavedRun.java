@@ -1,37 +1,28 @@
 package io.github.nbworkbench.results;
 
-import io.github.nbworkbench.plot.RunComparison;
-import io.github.nbworkbench.tables.ReadableNumbers;
 import io.github.nbworkbench.train.History;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A run that {@link RunExport} wrote, read back: its History, tables, run card and model, and
- * several runs compared in one Table and one chart.
+ * A run that {@link RunExport} wrote, read back: its History, tables, run card and model; and every
+ * run of a results folder as {@link Runs}, to compare them.
  *
  * <pre>{@code
- * List<SavedRun> runs = SavedRun.loadAll(Path.of("results"));
- * SavedRun.compare(runs);              // one row per run: seed, data, epochs, time, final metrics
- * SavedRun.chart(runs, "val_loss");    // the metric per epoch, one line per run
+ * SavedRun run = SavedRun.load(Path.of("results/cnn-baseline"));
+ * run.network();
+ * Runs runs = SavedRun.loadAll(Path.of("results"));
+ * runs.table();                  // one row per run: seed, data, epochs, time, final metrics
+ * runs.chart("val_loss");        // the metric per epoch, one line per run
  * }</pre>
  */
 public final class SavedRun {
@@ -67,17 +58,17 @@ public final class SavedRun {
         }
     }
 
-    /** Every run in {@code resultsFolder}, by name; hidden folders (unfinished exports) are skipped. */
-    public static List<SavedRun> loadAll(Path resultsFolder) {
+    /** Every run in {@code resultsFolder}, by name, to compare; hidden folders (unfinished exports) are skipped. */
+    public static Runs loadAll(Path resultsFolder) {
         if (!Files.isDirectory(resultsFolder)) {
             throw new IllegalArgumentException("No results folder at " + resultsFolder.toAbsolutePath().normalize());
         }
         try (Stream<Path> entries = Files.list(resultsFolder)) {
-            return entries.filter(Files::isDirectory)
+            return Runs.saved(entries.filter(Files::isDirectory)
                     .filter(path -> !path.getFileName().toString().startsWith("."))
                     .sorted()
                     .map(SavedRun::load)
-                    .toList();
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + resultsFolder + ": " + e.getMessage(), e);
         }
@@ -124,7 +115,7 @@ public final class SavedRun {
         }
     }
 
-    /** The normalizer exported with the network ({@code RunExport.model(net, normalizer)}), if there is one. */
+    /** The normalizer exported with the network ({@code ExportableNetwork.of(net, normalizer)}), if there is one. */
     public Optional<DataNormalization> normalizer() {
         Path file = folder.resolve(RunExport.MODEL);
         if (!Files.exists(file)) {
@@ -135,60 +126,5 @@ public final class SavedRun {
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Cannot load the normalizer of the run '" + name() + "' from " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * One row per run: run, seed, data hash, epochs trained, the epoch whose weights were saved, training
-     * seconds, determinism, and each final metric (that of the saved weights).
-     */
-    public static Table compare(List<SavedRun> runs) {
-        StringColumn names = StringColumn.create("run");
-        StringColumn seeds = StringColumn.create("seed");
-        StringColumn data = StringColumn.create("data_hash");
-        IntColumn epochs = IntColumn.create("epochs");
-        IntColumn modelEpochs = IntColumn.create("model_epoch");
-        DoubleColumn seconds = DoubleColumn.create("training_s");
-        StringColumn deterministic = StringColumn.create("deterministic");
-        Set<String> metricNames = new LinkedHashSet<>();
-        runs.forEach(run -> metricNames.addAll(run.finalMetrics().keySet()));
-        Map<String, DoubleColumn> metrics = new LinkedHashMap<>();
-        metricNames.forEach(metric -> metrics.put(metric, DoubleColumn.create(metric)));
-        for (SavedRun run : runs) {
-            names.append(run.name());
-            seeds.append(run.card == null || run.card.seed() == null ? "" : run.card.seed().toString());
-            String hash = run.card == null ? null : run.card.field("data", "hash");
-            data.append(hash == null ? "" : hash.substring(0, Math.min(hash.length(), 19)));
-            epochs.append(run.history == null ? 0 : run.history.rowCount());
-            Integer modelEpoch = run.card == null ? null : run.card.modelEpoch();
-            modelEpochs.append(modelEpoch != null ? modelEpoch : run.history == null ? 0 : run.history.modelEpoch());
-            seconds.append(run.history == null || run.history.rowCount() == 0 ? Double.NaN : run.history.numberColumn(History.SECONDS).sum());
-            String identical = run.card == null ? null : run.card.field("determinism", "identical_weights");
-            deterministic.append(identical == null ? "not checked" : identical.equals("true") ? "yes" : "no");
-            Map<String, Double> values = run.finalMetrics();
-            metrics.forEach((metric, column) -> column.append(values.getOrDefault(metric, Double.NaN)));
-        }
-        ReadableNumbers.apply(seconds);
-        metrics.values().forEach(ReadableNumbers::apply);
-        Table table = Table.create("Runs", names, seeds, data, epochs, modelEpochs, seconds, deterministic);
-        metrics.values().forEach(table::addColumns);
-        return table;
-    }
-
-    /** {@code metric} per epoch, one line per run that has a History with it. */
-    public static XYChart chart(List<SavedRun> runs, String metric) {
-        Map<String, History> histories = new LinkedHashMap<>();
-        runs.stream().filter(run -> run.history != null && run.history.containsColumn(metric)).forEach(run -> histories.put(run.name(), run.history));
-        if (histories.isEmpty()) {
-            throw new IllegalArgumentException("None of the runs " + runs.stream().map(SavedRun::name).toList() + " has a History with '" + metric + "'");
-        }
-        return RunComparison.of(histories, metric);
-    }
-
-    /** The card's final metrics, or else the History's last epoch. */
-    private Map<String, Double> finalMetrics() {
-        if (card != null && !card.finalMetrics().isEmpty()) {
-            return card.finalMetrics();
-        }
-        return history == null ? Map.of() : RunCard.finalMetricsOf(history);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.results;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -9,6 +10,9 @@ import tech.tablesaw.columns.Column;
 
 /** A Tablesaw table as a JSON array of row objects, column name to value; missing values are null. */
 final class TableJson {
+
+    /** The run card's Gson, but writing nulls: without it Gson drops the missing values' keys. */
+    private static final Gson GSON = RunCard.GSON.newBuilder().serializeNulls().create();
 
     private TableJson() {
     }
@@ -28,6 +32,6 @@ final class TableJson {
             }
             rows.add(values);
         }
-        return RunCard.GSON.toJson(rows);
+        return GSON.toJson(rows);
     }
 }

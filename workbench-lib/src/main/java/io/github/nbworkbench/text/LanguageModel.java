@@ -1,6 +1,7 @@
 package io.github.nbworkbench.text;
 
 import io.github.nbworkbench.files.AtomicFiles;
+import io.github.nbworkbench.results.ExportableModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import org.deeplearning4j.util.ModelSerializer;
  * The file is a zip holding {@value #PROPERTIES_ENTRY}, the network in DL4J's own format as
  * {@value #NETWORK_ENTRY} and the vocabulary as {@value #VOCABULARY_ENTRY}.
  */
-public record LanguageModel(MultiLayerNetwork network, Vocabulary vocabulary) {
+public record LanguageModel(MultiLayerNetwork network, Vocabulary vocabulary) implements ExportableModel {
 
     static final String PROPERTIES_ENTRY = "language-model.properties";
     static final String NETWORK_ENTRY = "network.zip";
@@ -51,6 +52,7 @@ public record LanguageModel(MultiLayerNetwork network, Vocabulary vocabulary) {
     }
 
     /** Writes the network (without its updater state) and the vocabulary atomically to {@code file}. */
+    @Override
     public void save(Path file) {
         save(file, false);
     }

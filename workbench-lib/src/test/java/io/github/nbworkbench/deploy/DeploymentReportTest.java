@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nbworkbench.results.ResultFolder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -160,7 +161,7 @@ class DeploymentReportTest {
     void exportWritesTheTableTheMarkdownAndBothChartsAsFilesThatParse() throws IOException {
         Path target = folder.resolve("reports/deployment");
 
-        List<Path> written = sevenVariants().build().exportTo(target);
+        List<Path> written = sevenVariants().build().save(target);
 
         Set<String> expected = Set.of("report.csv", "report.md", "size-vs-accuracy.png", "size-vs-accuracy.svg",
                 "latency-vs-accuracy.png", "latency-vs-accuracy.svg");
@@ -186,13 +187,28 @@ class DeploymentReportTest {
     }
 
     @Test
+    void theReportFilesAreWhatTheOneResultWriterWrites() throws IOException {
+        DeploymentReport report = sevenVariants().build();
+
+        report.save(folder.resolve("report"));
+        ResultFolder writer = ResultFolder.of(folder.resolve("by-hand"));
+        writer.csv("report", report.table());
+        writer.chart("size-vs-accuracy", report.sizeVsAccuracy());
+
+        for (String file : List.of("report.csv", "size-vs-accuracy.png")) {
+            assertArrayEquals(Files.readAllBytes(folder.resolve("by-hand").resolve(file)), Files.readAllBytes(folder.resolve("report").resolve(file)), file);
+        }
+        assertEquals(Files.readString(folder.resolve("report/report.md")), ReportMarkdown.of(report.table(), report.conclusions()));
+    }
+
+    @Test
     void withoutAnySpeedTheLatencyChartIsNeitherDrawnNorWritten() {
         DeploymentReport report = DeploymentReport.builder()
                 .variant(ModelVariant.named("FP32").size(4_000).accuracy(0.9))
                 .variant(ModelVariant.named("FP16 file").size(2_000).accuracy(0.9))
                 .build();
 
-        List<Path> written = report.exportTo(folder);
+        List<Path> written = report.save(folder);
 
         assertEquals(List.of("report.csv", "report.md", "size-vs-accuracy.png", "size-vs-accuracy.svg"),
                 written.stream().map(file -> file.getFileName().toString()).toList());
@@ -204,7 +220,7 @@ class DeploymentReportTest {
     void refusesToExportIntoAFile() throws IOException {
         Path file = Files.writeString(folder.resolve("notes.txt"), "keep me");
 
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> sevenVariants().build().exportTo(file));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> sevenVariants().build().save(file));
 
         assertTrue(error.getMessage().contains("notes.txt is a file, not a folder"), error.getMessage());
         assertEquals("keep me", Files.readString(file));

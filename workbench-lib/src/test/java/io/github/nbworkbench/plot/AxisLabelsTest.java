@@ -52,8 +52,8 @@ class AxisLabelsTest {
         for (int[] size : SIZES) {
             assertLabelsAreValues(LearningCurves.of(history).chart("loss"), size);
             assertLabelsAreValues(LearningCurves.of(history).chart("accuracy"), size);
-            assertLabelsAreValues(RunComparison.of(runs, "val_loss"), size);
-            assertLabelsAreValues(RunComparison.gap(runs, "loss"), size);
+            assertLabelsAreValues(RunCurves.chart(runs, "val_loss"), size);
+            assertLabelsAreValues(RunCurves.gapChart(runs, "loss"), size);
         }
     }
 

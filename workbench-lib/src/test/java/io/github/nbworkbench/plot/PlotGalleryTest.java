@@ -52,7 +52,7 @@ class PlotGalleryTest {
         runs.put("lr 0.1", Histories.synthetic("a", 30, 0.3));
         runs.put("lr 0.01", Histories.synthetic("b", 30, 0.1));
         runs.put("lr 0.001", Histories.synthetic("c", 30, 0.03));
-        save(RunComparison.of(runs, "accuracy"), folder, "run-comparison.png");
+        save(RunCurves.chart(runs, "accuracy"), folder, "run-comparison.png");
 
         double[] lr = IntStream.range(0, 100).mapToDouble(i -> 1e-6 * Math.pow(10, i / 16.5)).toArray();
         double[] loss = new double[lr.length];

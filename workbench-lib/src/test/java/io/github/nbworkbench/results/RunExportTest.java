@@ -1,5 +1,6 @@
 package io.github.nbworkbench.results;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -69,7 +70,7 @@ class RunExportTest {
                 .metric("test_accuracy", 0.5).note("purpose", "a test").build();
 
         Path run = RunExport.of("cnn-baseline").history(history).table("classification", report)
-                .chart("loss", LearningCurves.of(history).chart("loss")).withPdf().model(net).card(card).writeTo(folder);
+                .chart("loss", LearningCurves.of(history).chart("loss")).withPdf().model(ExportableNetwork.of(net)).card(card).save(folder);
 
         assertEquals(folder.resolve("cnn-baseline").toAbsolutePath(), run);
         for (String file : List.of("history.csv", "history.json", "tables/classification.csv", "tables/classification.json",
@@ -105,7 +106,7 @@ class RunExportTest {
         NormalizerStandardize normalizer = new NormalizerStandardize();
         normalizer.fit(train.toDataSet());
 
-        Path run = RunExport.of("with-normalizer").model(net, normalizer).writeTo(folder);
+        Path run = RunExport.of("with-normalizer").model(ExportableNetwork.of(net, normalizer)).save(folder);
 
         SavedRun saved = SavedRun.load(run);
         assertEquals(net.output(test.features(), false), saved.network().output(test.features(), false));
@@ -116,7 +117,7 @@ class RunExportTest {
 
     @Test
     void aNetworkWithoutNormalizerRoundTripsWithItsUpdaterState() {
-        Path run = RunExport.of("plain").model(net).writeTo(folder);
+        Path run = RunExport.of("plain").model(ExportableNetwork.of(net)).save(folder);
 
         SavedRun saved = SavedRun.load(run);
         MultiLayerNetwork loaded = saved.network();
@@ -131,7 +132,7 @@ class RunExportTest {
         CharVocabulary vocabulary = CharVocabulary.of(text);
         LanguageModel model = new LanguageModel(Rnns.charLstm().hiddenSize(16).seed(3).build(vocabulary), vocabulary);
 
-        Path run = RunExport.of("language").model(model).writeTo(folder);
+        Path run = RunExport.of("language").model(model).save(folder);
 
         LanguageModel loaded = LanguageModel.load(run.resolve(RunExport.MODEL));
         assertEquals(vocabulary.size(), loaded.vocabulary().size());
@@ -143,10 +144,40 @@ class RunExportTest {
     void aQuantizedModelRoundTrips() {
         QuantizedModel quantized = Int8Quantizer.quantize(net, Granularity.PER_CHANNEL);
 
-        Path run = RunExport.of("int8").model(quantized).writeTo(folder);
+        Path run = RunExport.of("int8").model(quantized).save(folder);
 
         QuantizedModel loaded = QuantizedModel.load(run.resolve(RunExport.MODEL));
         assertEquals(quantized.toNetwork().output(test.features(), false), loaded.toNetwork().output(test.features(), false));
+    }
+
+    @Test
+    void anyExportableModelIsWrittenAsTheRunsModelFile() throws IOException {
+        ExportableModel model = file -> {
+            try {
+                Files.writeString(file, "weights");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+
+        Path run = RunExport.of("custom").model(model).save(folder);
+
+        assertEquals("weights", Files.readString(run.resolve(RunExport.MODEL)));
+        IllegalStateException twice = assertThrows(IllegalStateException.class, () -> RunExport.of("x").model(model).model(model));
+        assertTrue(twice.getMessage().contains("one model per run"), twice.getMessage());
+    }
+
+    @Test
+    void aModelThatFailsToSaveLeavesThePreviousExportIntact() throws IOException {
+        Path run = RunExport.of("run").model(ExportableNetwork.of(net)).save(folder);
+        byte[] before = Files.readAllBytes(run.resolve(RunExport.MODEL));
+
+        UncheckedIOException failed = assertThrows(UncheckedIOException.class, () -> RunExport.of("run").model(file -> {
+            throw new UncheckedIOException(new IOException("No space left on device"));
+        }).save(folder));
+
+        assertTrue(failed.getMessage().contains("No space left on device"), failed.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(run.resolve(RunExport.MODEL)));
     }
 
     @Test
@@ -164,7 +195,7 @@ class RunExportTest {
         int best = stopped.bestEpoch("val_loss", Mode.MIN);
         assertTrue(best < 3, "the best epoch is not the last: " + best);
 
-        Path run = RunExport.of("restored").history(stopped).model(restored).writeTo(folder);
+        Path run = RunExport.of("restored").history(stopped).model(ExportableNetwork.of(restored)).save(folder);
 
         JsonObject training = JsonParser.parseString(Files.readString(run.resolve("run_card.json"))).getAsJsonObject().getAsJsonObject("training");
         assertEquals(3, training.get("epochs").getAsInt());
@@ -172,9 +203,12 @@ class RunExportTest {
         SavedRun saved = SavedRun.load(run);
         assertEquals(stopped.value("val_loss", best), saved.card().finalMetrics().get("val_loss"), 0);
         assertEquals(restored.output(test.features(), false), saved.network().output(test.features(), false));
-        Table comparison = SavedRun.compare(List.of(saved));
+        Table comparison = SavedRun.loadAll(folder).table();
         assertEquals(best, comparison.intColumn("model_epoch").getInt(0));
         assertEquals(stopped.value("val_loss", best), comparison.doubleColumn("val_loss").getDouble(0), 0);
+        Table inMemory = Runs.of("restored", stopped).table();
+        assertEquals(best, inMemory.intColumn("model_epoch").getInt(0), "the History in memory knows the restored epoch too");
+        assertEquals(stopped.value("val_loss", best) - stopped.value("loss", best), inMemory.doubleColumn("gap").getDouble(0), 1e-12);
         assertTrue(Files.readString(run.resolve("run_card.md")).contains("- model epoch: " + best), Files.readString(run.resolve("run_card.md")));
     }
 
@@ -193,7 +227,7 @@ class RunExportTest {
 
     @Test
     void anExportThatFailsHalfWayLeavesThePreviousResultsIntact() throws IOException {
-        RunExport.of("run").history(history).file("notes.txt", out -> out.write("first".getBytes(StandardCharsets.UTF_8))).writeTo(folder);
+        RunExport.of("run").history(history).file("notes.txt", out -> out.write("first".getBytes(StandardCharsets.UTF_8))).save(folder);
 
         UncheckedIOException failed = assertThrows(UncheckedIOException.class, () -> RunExport.of("run").history(history)
                 .file("notes.txt", out -> out.write("second".getBytes(StandardCharsets.UTF_8)))
@@ -201,7 +235,7 @@ class RunExportTest {
                     out.write(new byte[4096]);
                     throw new IOException("No space left on device");
                 })
-                .writeTo(folder));
+                .save(folder));
 
         assertTrue(failed.getMessage().contains("No space left on device"), failed.getMessage());
         assertTrue(failed.getMessage().contains("previous results"), failed.getMessage());
@@ -217,7 +251,7 @@ class RunExportTest {
         Path file = Files.writeString(folder.resolve("baseline"), "the user's own notes");
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> RunExport.of("baseline").history(history).writeTo(folder));
+                () -> RunExport.of("baseline").history(history).save(folder));
 
         assertTrue(refused.getMessage().startsWith("Cannot export the run 'baseline' to " + file.toAbsolutePath() + ": a file of that name is there"),
                 refused.getMessage());
@@ -233,26 +267,28 @@ class RunExportTest {
         Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
 
         UncheckedIOException refused = assertThrows(UncheckedIOException.class,
-                () -> RunExport.of("run").history(history).writeTo(file.resolve("results")));
+                () -> RunExport.of("run").history(history).save(file.resolve("results")));
 
         assertTrue(refused.getMessage().startsWith("Cannot write results into"), refused.getMessage());
     }
 
     @Test
     void savedRunsCompareInOneTableAndOneChart() {
-        RunExport.of("a").history(history).card(RunCard.builder().seed(1).history(history).build()).writeTo(folder);
+        RunExport.of("a").history(history).card(RunCard.builder().seed(1).history(history).build()).save(folder);
         History shorter = Trainer.of(Cnns.classic(train)).epochs(1).quiet().seed(2).validation(test.batchSize(100).iterator())
                 .metrics(Metric.ACCURACY).fit(train.batchSize(64).shuffle(2).iterator());
-        RunExport.of("b").history(shorter).writeTo(folder);
+        RunExport.of("b").history(shorter).save(folder);
 
-        List<SavedRun> runs = SavedRun.loadAll(folder);
-        Table comparison = SavedRun.compare(runs);
+        Runs runs = SavedRun.loadAll(folder);
+        Table comparison = runs.table();
 
         assertEquals(List.of("a", "b"), comparison.stringColumn("run").asList());
         assertEquals(List.of("1", ""), comparison.stringColumn("seed").asList());
         assertEquals(List.of(2, 1), comparison.intColumn("epochs").asList());
         assertEquals(shorter.value("val_loss", 1), comparison.doubleColumn("val_loss").get(1), 1e-9);
-        XYChart chart = SavedRun.chart(runs, "val_loss");
+        assertEquals(history.numberColumn("seconds").sum(), comparison.doubleColumn("training_s").get(0), 1e-9);
+        assertEquals(shorter.value("val_loss", 1) - shorter.value("loss", 1), comparison.doubleColumn("gap").get(1), 1e-9);
+        XYChart chart = runs.chart("val_loss");
         assertEquals(List.of("a", "b"), List.copyOf(chart.getSeriesMap().keySet()).stream().map(s -> s.split(" ")[0]).distinct().toList());
     }
 

@@ -16,7 +16,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
-class RunComparisonTest {
+class RunCurvesTest {
 
     private static Map<String, Table> runs() {
         Map<String, Table> runs = new LinkedHashMap<>();
@@ -28,7 +28,7 @@ class RunComparisonTest {
 
     @Test
     void overlaysEveryRunWithItsValidationDashed() {
-        XYChart chart = RunComparison.of(runs(), "accuracy");
+        XYChart chart = RunCurves.chart(runs(), "accuracy");
 
         assertEquals("accuracy by run", chart.getTitle());
         assertEquals("epoch", chart.getXAxisTitle());
@@ -45,12 +45,12 @@ class RunComparisonTest {
 
     @Test
     void validationNameMeansTheSameMetric() {
-        assertEquals("accuracy by run", RunComparison.of(runs(), "val_accuracy").getTitle());
+        assertEquals("accuracy by run", RunCurves.chart(runs(), "val_accuracy").getTitle());
     }
 
     @Test
     void explainsARunWithoutTheMetric() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> RunComparison.of(runs(), "loss"));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> RunCurves.chart(runs(), "loss"));
 
         assertTrue(error.getMessage().contains("'loss'") && error.getMessage().contains("[accuracy]"), error.getMessage());
     }

@@ -14,15 +14,18 @@ import tech.tablesaw.api.Table;
 
 /**
  * One metric of several training runs on one chart: each run in its own colour, training as a
- * solid line and validation as a dashed line of the same colour; or the gap between the two.
+ * solid line and validation as a dashed line of the same colour; or the gap between the two. The
+ * charts of {@link io.github.nbworkbench.results.Runs}, which is where to compare runs from:
  * <pre>{@code
- * RunComparison.of(Map.of("lr 0.01", history1, "lr 0.001", history2), "accuracy");
- * RunComparison.gap(runs, "loss");     // val_loss - loss per epoch: how far each run overfits
+ * Runs runs = Runs.of("lr 0.01", history1).and("lr 0.001", history2);
+ * runs.chart("accuracy");
+ * runs.gapChart("loss");     // val_loss - loss per epoch: how far each run overfits
  * }</pre>
+ * Here the histories may be any tables with an epoch column and metric columns.
  */
-public final class RunComparison {
+public final class RunCurves {
 
-    private RunComparison() {
+    private RunCurves() {
     }
 
     /**
@@ -34,7 +37,7 @@ public final class RunComparison {
      * @param metric a metric name, e.g. "loss" or "accuracy" ("val_accuracy" is read as "accuracy")
      * @throws IllegalArgumentException when there are no runs, or a run has no such metric
      */
-    public static XYChart of(Map<String, ? extends Table> runs, String metric) {
+    public static XYChart chart(Map<String, ? extends Table> runs, String metric) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("No runs to compare; pass a map from run name to history table.");
         }
@@ -64,7 +67,7 @@ public final class RunComparison {
      *
      * @throws IllegalArgumentException when there are no runs, or a run lacks the metric's training or validation column
      */
-    public static XYChart gap(Map<String, ? extends Table> runs, String metric) {
+    public static XYChart gapChart(Map<String, ? extends Table> runs, String metric) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("No runs to compare; pass a map from run name to history table.");
         }
