@@ -194,7 +194,11 @@ def control_reply(kc, msg_type, content=None, timeout=10):
     """Sends a `msg_type` request on the control channel and returns its reply."""
     msg = kc.session.msg(msg_type, content or {})
     kc.control_channel.send(msg)
-    msg_id = msg["header"]["msg_id"]
+    return control_reply_to(kc, msg["header"]["msg_id"], timeout, msg_type)
+
+
+def control_reply_to(kc, msg_id, timeout=10, msg_type="request"):
+    """The control channel's reply to msg_id; other replies are dropped."""
     deadline = time.monotonic() + timeout
     while True:
         remaining = deadline - time.monotonic()

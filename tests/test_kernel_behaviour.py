@@ -21,6 +21,7 @@ from jupyter_kernel_test.msgspec_v5 import validate_message
 from kernel_helpers import (
     all_text,
     assert_value,
+    control_reply_to,
     describe,
     error_text,
     execute_result,
@@ -570,17 +571,15 @@ def test_nd4j_startup_logging_stays_out_of_the_cell(own_kernel):
 def test_shutdown_request(own_kernel):
     kc = own_kernel.kc
     msg_id = kc.shutdown()
-    deadline = time.monotonic() + 15
-    while True:
-        reply = kc.get_control_msg(timeout=max(0.01, deadline - time.monotonic()))
-        if reply["parent_header"].get("msg_id") == msg_id:
-            break
+    reply = control_reply_to(kc, msg_id, timeout=15, msg_type="shutdown_request")
     validate_message(reply, "shutdown_reply", msg_id)
     assert reply["content"]["status"] == "ok" and reply["content"]["restart"] is False, reply["content"]
-    deadline = time.monotonic() + 15
-    while own_kernel.km.is_alive() and time.monotonic() < deadline:
+    # generous: the JVM usually exits within a second, but a loaded 2-core machine can delay it by seconds
+    t0 = time.monotonic()
+    while own_kernel.km.is_alive() and time.monotonic() - t0 < 30:
         time.sleep(0.1)
-    assert not own_kernel.km.is_alive(), "the kernel process is still running 15 s after shutdown_request"
+    print("the kernel process ended %.1f s after the shutdown_reply" % (time.monotonic() - t0))
+    assert not own_kernel.km.is_alive(), "the kernel process is still running 30 s after shutdown_reply"
 
 
 def test_variables_survive_a_later_import(kernel):
