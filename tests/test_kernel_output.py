@@ -59,11 +59,7 @@ def test_printed_text_and_displays_keep_their_order(kernel):
 def test_a_line_printed_while_a_cell_runs_shows_before_the_cell_ends(kernel):
     msg_id = kernel.submit('System.out.println("started"); Thread.sleep(10000); System.out.println("done");')
     t0 = time.monotonic()
-    first_output = None
-    while first_output is None:
-        msg = kernel.kc.get_iopub_msg(timeout=30)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
-            first_output = msg
+    first_output = of_type(kernel.iopub_until_output(msg_id, "started", timeout=30), "stream")[0]
     print("the first line came %.2f s after the request" % (time.monotonic() - t0))
     # the reply comes only after the 10 s sleep (generous: a loaded machine delays messages by seconds at times),
     # so it cannot be there yet if "started" came before the cell's end
