@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Request latency of the Java (Workbench) kernel next to Python's ipykernel, in one run.
 
-    /usr/bin/python3 benchmarks/kernel_latency.py [--n 200] [--warmup 20]
+    /usr/bin/python3 benchmarks/kernel_latency.py [--n 200] [--warmup 20] [--python-kernel python3]
 
 For each kernel: start-up to the first kernel_info_reply, the kernel_info round trip, and the
 round trip of executing `1 + 1` (until both the execute_reply and the idle status have arrived,
@@ -9,7 +9,7 @@ which is when a notebook shows the cell as done); median and p90 of N each, afte
 Targets: kernel_info within 2x of ipykernel, `1 + 1` within 5x. Exits 1 when a target is missed.
 
 Our kernel runs from this checkout through a temporary kernelspec (tests/kernelspec_util.py),
-so build it first: flock /tmp/workbench-mvn.lock mvn -B -q -DskipTests package
+so build it first: ./workbench setup (or flock /tmp/workbench-mvn.lock mvn -B -q -DskipTests -pl kernel-ext -am package)
 """
 
 import argparse

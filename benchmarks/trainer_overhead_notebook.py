@@ -55,7 +55,12 @@ String.format("plain net.fit %.0f samples/s, Trainer.fit with live display %.0f 
 
 def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    kernelspec_util.use_temporary_kernelspec(tempfile.mkdtemp())
+    with tempfile.TemporaryDirectory(prefix="trainer-overhead-") as spec_dir:
+        kernelspec_util.use_temporary_kernelspec(spec_dir)
+        run(rounds)
+
+
+def run(rounds):
     from jupyter_client.manager import start_new_kernel
 
     km, kc = start_new_kernel(kernel_name=kernelspec_util.KERNEL_NAME)

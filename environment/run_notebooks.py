@@ -1,6 +1,7 @@
 """Executes notebooks headless with the Java (Workbench) kernel and exports them to HTML.
 
-    /usr/bin/python3 environment/run_notebooks.py [--out DIR] [--timeout S] NOTEBOOK...
+    /usr/bin/python3 environment/run_notebooks.py [--out DIR] [--kernel NAME] [--timeout S]
+                                                  [--startup-timeout S] NOTEBOOK...
 
 Each notebook runs with its own folder as the working directory. The executed notebook and an
 HTML export (images embedded) are written to DIR, also when a cell fails. Prints a summary table;
@@ -77,13 +78,15 @@ def run_one(path, out_dir, kernel, cell_timeout, startup_timeout):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("notebooks", nargs="+")
-    parser.add_argument("--out", default="build/notebooks")
-    parser.add_argument("--kernel", default="java-workbench")
+    parser.add_argument("notebooks", nargs="+", metavar="NOTEBOOK", help="the .ipynb files to run, in this order")
+    parser.add_argument("--out", default="build/notebooks", metavar="DIR",
+                        help="where the executed notebooks and their HTML go (default %(default)s)")
+    parser.add_argument("--kernel", default="java-workbench", metavar="NAME",
+                        help="the kernelspec to run them with (default %(default)s)")
     parser.add_argument("--timeout", type=int, default=int(os.environ.get("WORKBENCH_CELL_TIMEOUT", 3600)),
-                        help="seconds per cell (default 1800, or $WORKBENCH_CELL_TIMEOUT)")
-    parser.add_argument("--startup-timeout", type=int, default=180,
-                        help="seconds for the kernel to start (the first start unpacks native libraries)")
+                        metavar="S", help="seconds per cell (default %(default)s: $WORKBENCH_CELL_TIMEOUT if set, else 3600)")
+    parser.add_argument("--startup-timeout", type=int, default=180, metavar="S",
+                        help="seconds for the kernel to start (default %(default)s; the first start unpacks native libraries)")
     args = parser.parse_args()
 
     results = []

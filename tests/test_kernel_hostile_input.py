@@ -14,7 +14,7 @@ import pytest
 import zmq
 from jupyter_client.session import Session
 
-from kernel_helpers import describe, execute_result, of_type, stream_text, strip_ansi
+from kernel_helpers import assert_value, describe, of_type, stream_text, strip_ansi
 
 
 def traceback_lines(reply):
@@ -105,12 +105,6 @@ def test_the_system_exit_error_shows_no_kernel_frames(kernel):
 
 
 # -- 2. showing a cell's value ------------------------------------------------------------------
-def assert_value_of(kernel, code, expected):
-    reply, msgs = kernel.execute(code, timeout=30)
-    assert reply["content"]["status"] == "ok", describe(reply, msgs)
-    assert execute_result(msgs)["text/plain"] == expected, describe(reply, msgs)
-
-
 def assert_display_failed(kernel, code, ename, mentions):
     reply, msgs = kernel.execute(code, timeout=60)
     c = reply["content"]
@@ -123,13 +117,13 @@ def assert_display_failed(kernel, code, ename, mentions):
 
 
 def test_two_lists_that_contain_each_other_are_an_error_and_the_kernel_keeps_its_variables(kernel):
-    assert_value_of(kernel, "int keptAcrossTheFailure = 41; keptAcrossTheFailure", "41")
+    assert_value(kernel, "int keptAcrossTheFailure = 41; keptAcrossTheFailure", "41")
     reply = assert_display_failed(
         kernel,
         "var a = new ArrayList<Object>(); var b = new ArrayList<Object>(); a.add(b); b.add(a); a",  # jshell's imports
         "StackOverflowError", "StackOverflowError")
     assert "showing the cell's value" in " ".join(traceback_lines(reply)).lower(), traceback_lines(reply)
-    assert_value_of(kernel, "keptAcrossTheFailure + a.size()", "42")
+    assert_value(kernel, "keptAcrossTheFailure + a.size()", "42")
 
 
 def test_a_to_string_that_throws_an_error_is_an_error_reply(kernel):
@@ -140,7 +134,7 @@ def test_a_to_string_that_throws_an_error_is_an_error_reply(kernel):
     lines = traceback_lines(reply)
     assert lines[0] == "java.lang.AssertionError: no text for you", "\n".join(lines)
     assert "    at NoText.toString(notebook cell)" in lines, "\n".join(lines)
-    assert_value_of(kernel, "1 + 1", "2")
+    assert_value(kernel, "1 + 1", "2")
 
 
 def test_a_to_string_that_runs_out_of_memory_is_an_error_reply(kernel):
@@ -149,11 +143,11 @@ def test_a_to_string_that_runs_out_of_memory_is_an_error_reply(kernel):
         "class Huge { public String toString() { return java.util.Arrays.toString(new long[Integer.MAX_VALUE]); } }\n"
         "new Huge()",
         "OutOfMemoryError", "OutOfMemoryError")
-    assert_value_of(kernel, "1 + 1", "2")
+    assert_value(kernel, "1 + 1", "2")
 
 
 def test_interrupt_stops_a_to_string_that_never_returns(kernel):
-    assert_value_of(kernel, 'String keptAcrossTheInterrupt = "still here"; keptAcrossTheInterrupt', "still here")
+    assert_value(kernel, 'String keptAcrossTheInterrupt = "still here"; keptAcrossTheInterrupt', "still here")
     msg_id = kernel.submit("class Endless { public String toString() { while (true) { } } }\nnew Endless()")
     with pytest.raises(AssertionError, match="no execute_reply"):
         kernel.wait_shell_reply(msg_id, timeout=3, what="execute_reply")
@@ -164,7 +158,7 @@ def test_interrupt_stops_a_to_string_that_never_returns(kernel):
     msgs = kernel.iopub_until_idle(msg_id, timeout=10)
     assert reply["content"]["status"] == "error", describe(reply, msgs)
     assert "interrupted" in reply["content"]["evalue"], describe(reply, msgs)
-    assert_value_of(kernel, "keptAcrossTheInterrupt", "still here")
+    assert_value(kernel, "keptAcrossTheInterrupt", "still here")
     # a declaration runs no code: it must not be reported as interrupted by the earlier interrupt
     reply, msgs = kernel.execute("void declaredAfterTheInterrupt() { }")
     assert reply["content"]["status"] == "ok", describe(reply, msgs)
@@ -273,7 +267,7 @@ def test_a_malformed_signed_message_is_answered_or_dropped_and_the_next_is_serve
     finally:
         raw.close()
     assert kernel.is_responsive(timeout=10)
-    assert_value_of(kernel, "1 + 1", "2")
+    assert_value(kernel, "1 + 1", "2")
 
 
 @pytest.mark.parametrize("channel", ["shell", "control"])
@@ -292,7 +286,7 @@ def test_a_stray_one_frame_message_does_not_steal_the_next_reply(kernel, channel
 
 
 def test_a_replayed_message_is_dropped(kernel):
-    assert_value_of(kernel, "int replays = 0; replays", "0")
+    assert_value(kernel, "int replays = 0; replays", "0")
     raw = RawChannel(kernel, "shell")
     try:
         msg = raw.session.msg("execute_request", {"code": "replays++;", "silent": False, "store_history": False,
@@ -305,7 +299,7 @@ def test_a_replayed_message_is_dropped(kernel):
         assert raw.replies(timeout=2) == [], "the kernel answered a replayed message"
     finally:
         raw.close()
-    assert_value_of(kernel, "replays", "1")
+    assert_value(kernel, "replays", "1")
 
 
 # -- 9. completion ------------------------------------------------------------------------------
@@ -354,24 +348,24 @@ def test_completion_in_a_one_megabyte_cell_answers(kernel):
 
 # -- 19. a class redefined under existing variables ---------------------------------------------
 def test_redefining_a_class_tells_which_variables_were_reset(kernel):
-    assert_value_of(kernel, "class Point19 { int x = 1; }\nPoint19 kept19 = new Point19(); kept19.x", "1")
+    assert_value(kernel, "class Point19 { int x = 1; }\nPoint19 kept19 = new Point19(); kept19.x", "1")
     reply, msgs = kernel.execute("class Point19 { int x = 2; int y = 3; }")  # a new field: the class is replaced
     assert reply["content"]["status"] == "ok", describe(reply, msgs)
     stderr = stream_text(msgs, "stderr")
     assert "update modified variable kept19, reset to null" in stderr, describe(reply, msgs)
-    assert_value_of(kernel, "kept19 == null", "true")
+    assert_value(kernel, "kept19 == null", "true")
 
 
 def test_redefining_a_class_in_place_keeps_its_variables_without_a_note(kernel):
-    assert_value_of(kernel, "class Same19 { int x() { return 1; } }\nSame19 same19 = new Same19(); same19.x()", "1")
+    assert_value(kernel, "class Same19 { int x() { return 1; } }\nSame19 same19 = new Same19(); same19.x()", "1")
     reply, msgs = kernel.execute("class Same19 { int x() { return 2; } }")  # same shape: redefined in place
     assert reply["content"]["status"] == "ok", describe(reply, msgs)
     assert not any(m["msg_type"] == "stream" and "reset" in m["content"]["text"] for m in msgs), describe(reply, msgs)
-    assert_value_of(kernel, "same19.x()", "2")
+    assert_value(kernel, "same19.x()", "2")
 
 
 def test_a_class_that_needs_an_undeclared_type_tells_which_variables_wait_for_it(kernel):
-    assert_value_of(kernel, "class Holder19 { int a = 1; }\nHolder19 held19 = new Holder19(); held19.a", "1")
+    assert_value(kernel, "class Holder19 { int a = 1; }\nHolder19 held19 = new Holder19(); held19.a", "1")
     reply, msgs = kernel.execute("class Holder19 { Missing19 m; int a = 2; }")
     stderr = stream_text(msgs, "stderr")
     assert "update replaced variable held19 which cannot be referenced until class Holder19 is declared" in stderr, (

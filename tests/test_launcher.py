@@ -4,7 +4,9 @@ change nothing on the machine (the real set-up installs packages and the kernels
 - `./workbench notebook` passes its token in the environment, not on the command line where ps
   shows it to every local user.
 - `./workbench test maven ARGS` and `./workbench test pytest ARGS` pass ARGS on and run only that
-  part; anything else after `test` is refused with the usage.
+  part; anything else after `test` is refused with the usage, as are arguments to `notebook`.
+- `./workbench help` names every WORKBENCH_* variable the launcher and its scripts read.
+- environment/setup.sh removes its scratch folder however it ends.
 """
 
 import os
@@ -19,7 +21,10 @@ from pathlib import Path
 
 import pytest
 
-LAUNCHER = Path(__file__).resolve().parent.parent / "workbench"
+REPO = Path(__file__).resolve().parent.parent
+LAUNCHER = REPO / "workbench"
+# the scripts whose environment variables `./workbench help` documents
+SCRIPTS = [LAUNCHER, REPO / "environment" / "setup.sh", REPO / "environment" / "run_notebooks.py"]
 
 
 @pytest.fixture
@@ -106,3 +111,31 @@ def test_test_refuses_an_unknown_part_with_the_usage(launcher):
 
     assert result.returncode == 2
     assert "usage: ./workbench test [maven|pytest [ARGS...]]" in result.stderr, result.stderr
+
+
+def test_notebook_refuses_arguments_with_the_usage(launcher):
+    result = run_launcher(launcher, "notebook", "--port", "9999")
+
+    assert result.returncode == 2
+    assert "./workbench notebook takes no arguments (got: --port 9999)" in result.stderr, result.stderr
+    assert "usage: ./workbench <command>" in result.stderr, result.stderr
+
+
+def test_help_names_every_variable_the_scripts_read(launcher):
+    variables = {name for script in SCRIPTS for name in re.findall(r"\bWORKBENCH_[A-Z_]+\b", script.read_text())}
+    help_text = run_launcher(launcher, "help").stdout
+
+    assert {"WORKBENCH_MVN_LOCK", "WORKBENCH_CELL_TIMEOUT"} <= variables, variables
+    assert [v for v in sorted(variables) if v not in help_text] == [], help_text
+
+
+def test_setup_removes_its_scratch_folder_however_it_ends(tmp_path):
+    scratch_parent = tmp_path / "tmp"
+    scratch_parent.mkdir()
+    env = dict(os.environ, TMPDIR=str(scratch_parent))
+
+    refused = subprocess.run(["bash", str(REPO / "environment" / "setup.sh"), "--no-such-option"], env=env,
+                             capture_output=True, text=True, timeout=60)
+
+    assert refused.returncode == 2 and "unknown argument '--no-such-option'" in refused.stderr, refused.stderr
+    assert list(scratch_parent.iterdir()) == []

@@ -6,12 +6,11 @@ to it. The cell's output must be ONE display_data, then update_display_data for 
 id, a few times a second at most, and no stream output.
 """
 
-import base64
 import re
 
 from jupyter_kernel_test.msgspec_v5 import validate_message
 
-from kernel_helpers import describe, of_type, result_text, stream_text
+from kernel_helpers import describe, of_type, png_bytes, result_text, stream_text
 
 SLOW = 120  # the first chart loads AWT and XChart
 EPOCHS = 3
@@ -105,7 +104,7 @@ def test_a_run_is_one_output_updated_in_place(kernel):
         assert "<b>%s</b>" % value in final["text/html"], final["text/html"][:2000]
     png = re.search(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"', final["text/html"])
     assert png, "no loss chart in the final update"
-    assert base64.b64decode(png.group(1)).startswith(b"\x89PNG\r\n\x1a\n")
+    png_bytes(png.group(1))
 
     text = final["text/plain"]
     assert "\n" not in text and text.startswith("pytest <run> & co · finished · epoch 3/3"), text

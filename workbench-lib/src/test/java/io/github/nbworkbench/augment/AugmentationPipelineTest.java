@@ -1,12 +1,13 @@
 package io.github.nbworkbench.augment;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,9 @@ class AugmentationPipelineTest {
         return AugmentationPipeline.builder().flipHorizontal(0.5).cropWithPadding(4).rotate(10);
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void sameSeedGivesTheSameBatchesOnRealImages() throws IOException {
-        assumeTrue(FashionMnistSample.available(), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
         INDArray images = FashionMnistSample.images(256);
         AugmentationPipeline first = typical().seed(42).build();
         AugmentationPipeline second = typical().seed(42).build();

@@ -1,11 +1,12 @@
 package io.github.nbworkbench.augment;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,9 @@ class AugmentationPreviewTest {
         assertEquals(0xff0000, image.getRGB(3, 3) & 0xffffff);
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void previewsRealImages() throws IOException {
-        assumeTrue(FashionMnistSample.available(), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
         AugmentationPipeline pipeline = AugmentationPipeline.builder().flipHorizontal(0.5).cropWithPadding(4).rotate(10).seed(42).build();
         AugmentationPreview preview = AugmentationPreview.of(pipeline, FashionMnistSample.images(16), 8);
         assertNotEquals(preview.originals(), preview.augmented());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -190,11 +191,16 @@ class AugmentingIteratorTest {
                 .count();
     }
 
-    /** A producer that handed over its last batch ends a moment later, on its own. */
+    /**
+     * A producer that handed over its last batch ends a moment later, on its own. Waits up to 10 s:
+     * a loaded 2-core machine can delay that moment by seconds, and a producer that never ends still fails.
+     */
     private static void awaitNoAugmentingThreads() throws InterruptedException {
-        for (int attempt = 0; attempt < 100 && augmentingThreads() > 0; attempt++) {
+        long start = System.nanoTime();
+        while (augmentingThreads() > 0 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10)) {
             Thread.sleep(10);
         }
+        System.out.printf("augmenting threads ended %d ms after the last batch%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         assertEquals(0, augmentingThreads());
     }
 }

@@ -1,18 +1,21 @@
 package io.github.nbworkbench.augment;
 
+import io.github.nbworkbench.data.DataNotFoundException;
+import io.github.nbworkbench.data.FashionMnist;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The first images and labels of Fashion-MNIST's gzipped IDX files, for tests and benchmarks only. */
+/**
+ * The first images and labels of Fashion-MNIST's gzipped IDX files, for tests and benchmarks only:
+ * reads just those, where {@link FashionMnist#load()} finds the files.
+ */
 final class FashionMnistSample {
 
-    static final Path DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
     private static final int IMAGE_MAGIC = 2051;
     private static final int LABEL_MAGIC = 2049;
     private static final int CLASSES = 10;
@@ -21,8 +24,12 @@ final class FashionMnistSample {
     }
 
     static boolean available() {
-        return Files.isReadable(DIRECTORY.resolve("train-images-idx3-ubyte.gz"))
-                && Files.isReadable(DIRECTORY.resolve("train-labels-idx1-ubyte.gz"));
+        try {
+            FashionMnist.load();
+            return true;
+        } catch (DataNotFoundException e) {
+            return false;
+        }
     }
 
     /** The first {@code count} training images, [count, 1, 28, 28], pixels scaled to [0, 1]. */
@@ -57,7 +64,7 @@ final class FashionMnistSample {
     }
 
     private static DataInputStream open(String file, int magic) throws IOException {
-        InputStream raw = new GZIPInputStream(Files.newInputStream(DIRECTORY.resolve(file)), 1 << 16);
+        InputStream raw = new GZIPInputStream(Files.newInputStream(FashionMnist.load().folder().resolve(file)), 1 << 16);
         DataInputStream in = new DataInputStream(raw);
         int found = in.readInt();
         if (found != magic) {

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.compute;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.Trainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import tech.tablesaw.api.Table;
 
+@RequiresDataset(FASHION_MNIST)
 class TrainingBudgetTest {
 
     private static final LabeledDataset DATA = FashionMnist.load().train().limit(1000);
@@ -35,7 +38,9 @@ class TrainingBudgetTest {
         Trainer.of(net).epochs(1).quiet().fit(batches);
         double actual = (System.nanoTime() - start) / 1e9;
         double ratio = actual / budget.secondsPerEpoch();
-        assertTrue(ratio > 0.33 && ratio < 3, "estimated " + budget.secondsPerEpoch() + " s, took " + actual + " s");
+        System.out.printf("epoch estimated at %.2f s, took %.2f s (ratio %.2f)%n", budget.secondsPerEpoch(), actual, ratio);
+        // generous: other work on a shared 2-core machine slows the estimate or the epoch by a few times
+        assertTrue(ratio > 0.2 && ratio < 5, "estimated " + budget.secondsPerEpoch() + " s, took " + actual + " s");
     }
 
     @Test

@@ -1,10 +1,14 @@
 package io.github.nbworkbench.data;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
+import static io.github.nbworkbench.testdata.Dataset.SKLEARN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nbworkbench.testdata.RequiresDataset;
+import io.github.nbworkbench.testdata.SklearnData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,7 @@ class CsvOptionsTest {
     @TempDir
     Path dir;
 
+    @RequiresDataset(SKLEARN)
     @Test
     void sklearnIrisTitleLineIsSkippedAndClassesAreNamedByHand() {
         TabularData iris = TabularData.load(SklearnData.file("iris.csv"));
@@ -37,6 +42,7 @@ class CsvOptionsTest {
         assertEquals(5.1f, data.features().getFloat(0, 0), 1e-6);
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void sklearnBreastCancerTitleLineHasOtherFieldCount() {
         LabeledDataset data = TabularData.load(SklearnData.file("breast_cancer.csv")).label(30)
@@ -46,6 +52,7 @@ class CsvOptionsTest {
         assertArrayEquals(new int[] {212, 357}, data.classCounts());
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void sklearnBostonHasATitleLineThenAQuotedHeader() {
         TabularData boston = TabularData.load(SklearnData.file("boston_house_prices.csv"));
@@ -57,6 +64,7 @@ class CsvOptionsTest {
         assertEquals(24.0f, prices.labels().getFloat(0, 0), 1e-6);
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void sklearnGzippedDigitsAreRead() {
         LabeledDataset digits = TabularData.load(SklearnData.file("digits.csv.gz")).label(-1).classification();
@@ -65,6 +73,7 @@ class CsvOptionsTest {
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), digits.classNames());
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void sklearnDiabetesIsGzippedAndSpaceDelimited() {
         TabularData diabetes = TabularData.load(SklearnData.file("diabetes_data_raw.csv.gz"));
@@ -98,6 +107,7 @@ class CsvOptionsTest {
         assertTrue(table.toString().contains("delimiter tab (detected), no header (detected)"), table::toString);
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void aGzippedCsvOfSmallImagesWithATitleLineIsRead() throws IOException {
         LabeledDataset images = FashionMnist.load().test().limit(50);
@@ -177,6 +187,7 @@ class CsvOptionsTest {
         assertTrue(e.getMessage().contains("'y'") && e.getMessage().contains("row 1 (line 3 of gaps.csv) holds '?'"), e::getMessage);
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void unknownLabelColumnListsTheColumns() {
         TabularData iris = TabularData.load(SklearnData.file("iris.csv"));
@@ -188,6 +199,7 @@ class CsvOptionsTest {
         assertTrue(byIndex.getMessage().contains("index 5") && byIndex.getMessage().contains("0..4"), byIndex::getMessage);
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void classNumberOutsideTheClassNamesIsNamed() {
         TabularData wine = TabularData.load(SklearnData.file("wine_data.csv")).label(-1).classNames("class_0", "class_1");

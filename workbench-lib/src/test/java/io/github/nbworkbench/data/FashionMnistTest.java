@@ -1,11 +1,12 @@
 package io.github.nbworkbench.data;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,10 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FashionMnistTest {
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void loadsSixtyThousandTrainingAndTenThousandTestImages() {
-        assumeTrue(Files.isDirectory(Path.of(FashionMnist.DEBIAN_FOLDER)),
-                "Fashion-MNIST is not installed: sudo apt-get install dataset-fashion-mnist");
         FashionMnist fashion = FashionMnist.load();
 
         LabeledDataset train = fashion.train();

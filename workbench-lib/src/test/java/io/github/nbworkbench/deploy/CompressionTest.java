@@ -1,5 +1,6 @@
 package io.github.nbworkbench.deploy;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +12,7 @@ import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.eval.ClassificationReport;
 import io.github.nbworkbench.eval.Predictions;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.Trainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import tech.tablesaw.api.Table;
 
+@RequiresDataset(FASHION_MNIST)
 class CompressionTest {
 
     private static final LabeledDataset TEST = FashionMnist.load().test().limit(2000);

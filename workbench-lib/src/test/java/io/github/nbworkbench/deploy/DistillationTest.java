@@ -1,5 +1,6 @@
 package io.github.nbworkbench.deploy;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.eval.ClassificationReport;
 import io.github.nbworkbench.eval.Predictions;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Trainer;
 import java.io.IOException;
@@ -37,6 +39,7 @@ class DistillationTest {
     @TempDir
     Path folder;
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void targetsPutTheSoftenedTeacherBesideTheLabels() {
         LabeledDataset data = FashionMnist.load().test().limit(64);
@@ -106,6 +109,7 @@ class DistillationTest {
         assertTrue(refused.getMessage().contains("3 columns, or 6"), refused.getMessage());
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void aStudentLearnsFromTheTeacherAndIsSavedAndLoadedLikeAnyNetwork() throws IOException {
         LabeledDataset train = FashionMnist.load().train().limit(3000);
@@ -130,6 +134,7 @@ class DistillationTest {
                 ((BaseOutputLayer) reloaded.getOutputLayer().conf().getLayer()).getLossFn().toString());
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void aStudentWithOtherClassesOrWithoutSoftmaxIsRefused() {
         MultiLayerNetwork teacher = Cnns.classic(FashionMnist.load().test().limit(10));

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.deploy;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import tech.tablesaw.api.Table;
 
 class InferenceBenchmarkTest {
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void oneRowPerVariantAndBatchSizeWithOrderedPercentiles() {
         LabeledDataset data = FashionMnist.load().test().limit(256);
@@ -42,6 +45,7 @@ class InferenceBenchmarkTest {
         assertEquals(10, InferenceBenchmark.percentile(sorted, 0.95));
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void badSettingsAreRefused() {
         LabeledDataset data = FashionMnist.load().test().limit(4);

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.deploy;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.eval.ClassificationReport;
 import io.github.nbworkbench.eval.Predictions;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import tech.tablesaw.api.Table;
 
+@RequiresDataset(FASHION_MNIST)
 class Int8QuantizerTest {
 
     private static final LabeledDataset TEST = FashionMnist.load().test().limit(2000);

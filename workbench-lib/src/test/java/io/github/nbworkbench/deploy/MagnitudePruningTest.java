@@ -1,5 +1,6 @@
 package io.github.nbworkbench.deploy;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.eval.ClassificationReport;
 import io.github.nbworkbench.eval.Predictions;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.Trainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ class MagnitudePruningTest {
         assertEquals(0f, mask.getFloat(1, 3));
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void fineTuningTo80PercentSparsityKeepsTheAccuracyAndTheZerosStay() {
         LabeledDataset train = FashionMnist.load().train().limit(6000);

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.imbalance;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
@@ -57,6 +59,7 @@ class ClassDistributionTest {
         assertTrue(regression.getMessage().contains("regression"), regression.getMessage());
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void fashionMnistTestSetIsBalanced() {
         ClassDistribution distribution = ClassDistribution.of(FashionMnist.load().test());

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.imbalance;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.github.nbworkbench.plot.Charts;
 import io.github.nbworkbench.plot.ClassDistributionPlot;
 import io.github.nbworkbench.plot.PrecisionRecallPlot;
 import io.github.nbworkbench.plot.RocPlot;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.Trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * class weights 0.63, with oversampling 0.65; the margins asserted are far below that.
  * {@code -Dplots.dir=/tmp/plots} keeps the charts.
  */
+@RequiresDataset(FASHION_MNIST)
 class ImbalancedFashionMnistTest {
 
     private static final List<String> RARE = List.of("Shirt", "Coat", "Dress");

@@ -1,9 +1,11 @@
 package io.github.nbworkbench.models;
 
+import static io.github.nbworkbench.testdata.Dataset.STATE_OF_THE_UNION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.text.CharVocabulary;
 import io.github.nbworkbench.text.Corpus;
 import io.github.nbworkbench.text.StateOfTheUnion;
@@ -51,6 +53,7 @@ class CharLstmBuilderTest {
         assertTrue(last < 0.5 * first && last < 1.0, "bits per character " + first + " -> " + last);
     }
 
+    @RequiresDataset(STATE_OF_THE_UNION)
     @Test
     void learnsMoreThanLetterFrequenciesFromTheStateOfTheUnion() {
         Corpus corpus = StateOfTheUnion.load().since(2000).head(60_000);

@@ -1,16 +1,15 @@
 package io.github.nbworkbench.models;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -26,10 +25,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 class CnnsTest {
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void classicCnnLearnsFashionMnistInOneShortEpoch() {
-        assumeTrue(Files.isDirectory(Path.of(FashionMnist.DEBIAN_FOLDER)),
-                "Fashion-MNIST is not installed: sudo apt-get install dataset-fashion-mnist");
         FashionMnist fashion = FashionMnist.load();
         LabeledDataset train = fashion.train().limit(2_000);
         LabeledDataset test = fashion.test().limit(1_000);

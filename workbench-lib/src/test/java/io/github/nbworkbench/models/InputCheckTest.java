@@ -1,17 +1,17 @@
 package io.github.nbworkbench.models;
 
+import static io.github.nbworkbench.testdata.Dataset.SKLEARN;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.data.TabularData;
+import io.github.nbworkbench.testdata.RequiresDataset;
+import io.github.nbworkbench.testdata.SklearnData;
 import io.github.nbworkbench.train.ModelDataMismatchException;
 import io.github.nbworkbench.train.Trainer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -80,6 +80,7 @@ class InputCheckTest {
         assertTrue(message.contains("[?, 1, 28, 28]") && message.contains("[?, 784]") && message.contains("flat()"), message);
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void sklearnDigitsOf8x8IntoA28x28NetworkNameBothSizesThroughTheTrainer() {
         LabeledDataset digits = digits().asImages(1, 8, 8);
@@ -91,6 +92,7 @@ class InputCheckTest {
         assertTrue(message.contains("Cnns.classic(data)") && message.contains("sizes the network from the data"), message);
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void flatDigitRowsIntoAConvNetPointToAsImagesThroughTheTrainer() {
         LabeledDataset rows = digits();
@@ -118,9 +120,7 @@ class InputCheckTest {
     }
 
     private static LabeledDataset digits() {
-        Path file = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz");
-        assumeTrue(Files.isRegularFile(file), file + " is missing: apt-get install python3-sklearn (environment/setup.sh does)");
-        return TabularData.load(file).label(-1).classification().limit(64);
+        return TabularData.load(SklearnData.file("digits.csv.gz")).label(-1).classification().limit(64);
     }
 
     private static String problem(MultiLayerNetwork net, DataSet batch) {

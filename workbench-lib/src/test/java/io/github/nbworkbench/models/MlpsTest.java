@@ -1,21 +1,21 @@
 package io.github.nbworkbench.models;
 
+import static io.github.nbworkbench.testdata.Dataset.SKLEARN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.data.Standardizer;
 import io.github.nbworkbench.data.TabularData;
 import io.github.nbworkbench.data.TrainValidationTestSplit;
+import io.github.nbworkbench.testdata.RequiresDataset;
+import io.github.nbworkbench.testdata.SklearnData;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Metric;
 import io.github.nbworkbench.train.Trainer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
@@ -37,11 +37,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 class MlpsTest {
 
-    private static final Path SKLEARN = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data");
-
+    @RequiresDataset(SKLEARN)
     @Test
     void classifierLearnsSklearnWineWithTheTrainer() {
-        LabeledDataset wine = TabularData.load(sklearn("wine_data.csv")).label(-1)
+        LabeledDataset wine = TabularData.load(SklearnData.file("wine_data.csv")).label(-1)
                 .classNames("class_0", "class_1", "class_2").classification();
         TrainValidationTestSplit parts = wine.trainValidationTestSplit(0.2, 0.2, 7);
         Standardizer standardizer = Standardizer.fitOn(parts.train());
@@ -59,9 +58,10 @@ class MlpsTest {
         assertTrue(test.accuracy() >= 0.9, "test accuracy " + test.accuracy() + " (chance: 0.40)");
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void regressorPredictsSklearnBostonPrices() {
-        LabeledDataset boston = TabularData.load(sklearn("boston_house_prices.csv")).label("MEDV").regression();
+        LabeledDataset boston = TabularData.load(SklearnData.file("boston_house_prices.csv")).label("MEDV").regression();
         TrainValidationTestSplit parts = boston.trainValidationTestSplit(0.1, 0.2, 3);
         Standardizer standardizer = Standardizer.fitOn(parts.train());
 
@@ -109,18 +109,13 @@ class MlpsTest {
         assertEquals(64, ((DenseLayer) net.getLayerWiseConfigurations().getConf(0).getLayer()).getNIn());
     }
 
+    @RequiresDataset(SKLEARN)
     @Test
     void classifierGivenARegressionTargetPointsToTheRegressor() {
-        LabeledDataset boston = TabularData.load(sklearn("boston_house_prices.csv")).label("MEDV").regression();
+        LabeledDataset boston = TabularData.load(SklearnData.file("boston_house_prices.csv")).label("MEDV").regression();
 
         String message = assertThrows(IllegalArgumentException.class, () -> Mlps.classifier(boston)).getMessage();
 
         assertTrue(message.contains("regression target") && message.contains("Mlps.regressor()"), message);
-    }
-
-    private static Path sklearn(String name) {
-        Path file = SKLEARN.resolve(name);
-        assumeTrue(Files.isRegularFile(file), file + " is missing: apt-get install python3-sklearn (environment/setup.sh does)");
-        return file;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.results;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +21,7 @@ import io.github.nbworkbench.eval.Predictions;
 import io.github.nbworkbench.models.Cnns;
 import io.github.nbworkbench.models.Rnns;
 import io.github.nbworkbench.plot.LearningCurves;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.EarlyStopping;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Metric;
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
 
+@RequiresDataset(FASHION_MNIST)
 class RunExportTest {
 
     private static LabeledDataset train;

@@ -45,7 +45,7 @@ class RunsTest {
 
     @Test
     void aRunWithoutValidationHasMissingValidationColumns() {
-        History training = History.create(List.of(), false);
+        History training = History.of(List.of(), false);
         training.append(1, Map.of("loss", 0.7));
 
         Table table = Runs.of("no validation", training).table();
@@ -123,7 +123,7 @@ class RunsTest {
 
     /** A History as Trainer.fit records it: loss, val_loss, accuracy, val_accuracy, lr, seconds (2.5 each) and samples_per_s (900, 1000, 1100, ...). */
     private static History history(double[] loss, double[] validationLoss) {
-        History history = History.create(List.of("accuracy"), true);
+        History history = History.of(List.of("accuracy"), true);
         for (int i = 0; i < loss.length; i++) {
             history.append(i + 1, Map.of("loss", loss[i], "val_loss", validationLoss[i], "accuracy", 0.5, "val_accuracy", 0.5,
                     "lr", 0.01, "seconds", 2.5, "samples_per_s", 900.0 + 100 * i));

@@ -1,14 +1,17 @@
 package io.github.nbworkbench.text;
 
+import static io.github.nbworkbench.testdata.Dataset.STATE_OF_THE_UNION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.DataNotFoundException;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
+@RequiresDataset(STATE_OF_THE_UNION)
 class StateOfTheUnionTest {
 
     private static final StateOfTheUnion SOTU = StateOfTheUnion.load();

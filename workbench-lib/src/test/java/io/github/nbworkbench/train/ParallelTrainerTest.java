@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,12 +9,14 @@ import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.data.TrainValidationSplit;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+@RequiresDataset(FASHION_MNIST)
 class ParallelTrainerTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.spark;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.Callback;
 import io.github.nbworkbench.train.EpochValues;
 import io.github.nbworkbench.train.History;
@@ -41,6 +43,7 @@ class SparkTrainerTest {
         return net;
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void twoLocalWorkersTrainAPerceptronAndFillTheHistory() {
         LabeledDataset train = FashionMnist.load().train().limit(3000);
@@ -58,6 +61,7 @@ class SparkTrainerTest {
     }
 
     /** DL4J's trainer-per-core default hung here in one run of two (a lock-order deadlock); a hang would end as SparkTrainer's timeout. */
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void gradientSharingBetweenTwoLocalWorkersTrainsAPerceptron() {
         LabeledDataset train = FashionMnist.load().train().limit(3000);
@@ -73,6 +77,7 @@ class SparkTrainerTest {
         assertTrue(Double.isNaN(history.value("loss", 1)), "gradient sharing reports no training loss, so none is shown: " + history.print());
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void aRunPastItsTimeoutIsCancelledWithAMessageNamingTheTraining() {
         LabeledDataset train = FashionMnist.load().train().limit(3000);
@@ -84,6 +89,7 @@ class SparkTrainerTest {
                 + " within PT3S; its jobs were cancelled."), late.getMessage());
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void epochCallbacksRunOnTheDriverAndCanStopTraining(@TempDir Path folder) {
         LabeledDataset train = FashionMnist.load().train().limit(1000);
@@ -121,6 +127,7 @@ class SparkTrainerTest {
         assertTrue(refused.getMessage().startsWith("TerminateOnNaN acts on batches (onBatchEnd)"), refused.getMessage());
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void aFailingTaskEndsTheRunWithSparksReasonInsteadOfHanging() {
         LabeledDataset train = FashionMnist.load().train().limit(256);

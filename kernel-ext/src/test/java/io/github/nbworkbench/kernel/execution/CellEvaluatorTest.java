@@ -121,8 +121,10 @@ class CellEvaluatorTest {
             evaluator.interrupt();
             Throwable outcome = cell.get();
             long stopMillis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("interrupt stopped the busy loop in " + stopMillis + " ms");
             assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
-            assertTrue(stopMillis < 1000, "stopped after " + stopMillis + " ms");
+            // JShell.stop() takes tens of ms; a loaded 2-core machine can delay the thread by seconds, and a broken stop never ends
+            assertTrue(stopMillis < 10_000, "stopped after " + stopMillis + " ms");
             assertEquals(3, evaluator.eval("1 + 2"));
         });
     }

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.deploy.onnx;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +12,7 @@ import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.deploy.graph.InferenceGraph;
 import io.github.nbworkbench.deploy.graph.SameDiffInference;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +40,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+@RequiresDataset(FASHION_MNIST)
 class OnnxExportTest {
 
     private static final double TOLERANCE = 1e-4;
