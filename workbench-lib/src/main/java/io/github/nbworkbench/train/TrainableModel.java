@@ -22,6 +22,9 @@ public interface TrainableModel {
 
     /** Wraps {@code model}; fails with a clear message for other model types or an uninitialised network. */
     static TrainableModel of(Model model) {
+        if ((model instanceof MultiLayerNetwork || model instanceof ComputationGraph) && model.params() == null) {
+            throw new IllegalStateException("The network is not initialised: call net.init() before training it");
+        }
         if (model instanceof MultiLayerNetwork net) {
             return new MultiLayerNetworkModel(net);
         }
