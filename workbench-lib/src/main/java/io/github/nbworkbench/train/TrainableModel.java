@@ -22,7 +22,9 @@ public interface TrainableModel {
 
     /** Wraps {@code model}; fails with a clear message for other model types or an uninitialised network. */
     static TrainableModel of(Model model) {
-        if ((model instanceof MultiLayerNetwork || model instanceof ComputationGraph) && model.params() == null) {
+        boolean uninitialised = model instanceof MultiLayerNetwork net ? net.getLayers() == null || net.params() == null
+                : model instanceof ComputationGraph graph && (graph.getLayers() == null || graph.params() == null);
+        if (uninitialised) {
             throw new IllegalStateException("The network is not initialised: call net.init() before training it");
         }
         if (model instanceof MultiLayerNetwork net) {
