@@ -57,6 +57,33 @@ class ParallelTrainingTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aLearningRateSetByACallbackReachesTheWorkers() {
+        LabeledDataset train = FashionMnist.load().train().limit(640);
+        MultiLayerNetwork net = Cnns.classic(train);
+        org.nd4j.linalg.api.ndarray.INDArray initial = net.params().dup();
+        List<org.nd4j.linalg.api.ndarray.INDArray> afterEpochOne = new ArrayList<>();
+        Callback freeze = new Callback() {
+            @Override
+            public void onEpochEnd(TrainingContext context, EpochValues values) {
+                if (values.epoch() == 1) {
+                    context.setLearningRate(0);
+                    afterEpochOne.add(context.trainable().params().dup());
+                }
+            }
+        };
+
+        Trainer.of(net).strategy(ParallelTraining.workers(2).averagingFrequency(2)).epochs(2).quiet().callbacks(freeze)
+                .fit(train.batchSize(32).shuffle(3).iterator());
+
+        double epochOne = initial.distance2(afterEpochOne.get(0));
+        double epochTwo = afterEpochOne.get(0).distance2(net.params());
+        System.out.printf("parameters moved %.6f in epoch 1 and %.6f in epoch 2 at learning rate 0%n", epochOne, epochTwo);
+        assertTrue(epochTwo < epochOne / 1000, "learning rate 0 from epoch 2 on: the workers changed (almost) nothing: moved "
+                + epochOne + " in epoch 1 and " + epochTwo + " in epoch 2");
+    }
+
+    @Test
     void badSettingsAreRefused() {
         IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> ParallelTraining.workers(1));
         assertTrue(one.getMessage().contains("Trainer.of(model)"), one.getMessage());
