@@ -145,7 +145,7 @@ def test_spark_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, mon
     nb = execute_notebook(NOTEBOOKS / "06-distributed-training-spark.ipynb", tmp_path, monkeypatch)
     assert not error_outputs(nb), "\n".join(error_outputs(nb))
     text = plain_text(nb)
-    for run in ["SparkTrainer.of(perceptron()).master(\"local[1]\")", "SparkTrainer.of(perceptron()).master(\"local[2]\")",
+    for run in [".master(\"local[1]\")", ".master(\"local[2]\")",
                 "SparkTraining.gradientSharing()"]:
         cell = next(c for c in nb.cells if c.cell_type == "code" and run in c.source)
         history = "".join(str(o.get("data", {}).get("text/plain", "")) for o in cell.outputs if o["output_type"] == "execute_result")

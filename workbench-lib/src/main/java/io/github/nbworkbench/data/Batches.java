@@ -8,7 +8,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * {@link LabeledDataset#batchSize(int)}:
  *
  * <pre>{@code
- * DataSetIterator train = split.train().batchSize(64).shuffle(42).preProcessor(standardizer).iterator();
+ * DataSetIterator train = data.trainSet().batchSize(64).shuffle(42).preProcessor(standardizer).iterator();
  * }</pre>
  */
 public final class Batches {

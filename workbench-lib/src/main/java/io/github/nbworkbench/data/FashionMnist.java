@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <pre>{@code
  * FashionMnist fashion = FashionMnist.load();
- * TrainValidationSplit split = fashion.train().trainValidationSplit(0.1, 42);
- * DataSetIterator train = split.train().batchSize(64).shuffle(42).iterator();
+ * TrainingData data = fashion.train().trainValidationSplit(0.1, 42).batchSize(64);
+ * History history = Trainer.of(net).fit(data);
  * }</pre>
  *
  * Each part is read on first use and then kept.

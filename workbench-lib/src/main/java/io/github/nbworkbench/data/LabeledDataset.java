@@ -155,9 +155,10 @@ public final class LabeledDataset {
 
     /**
      * Holds out {@code validationFraction} of the examples for validation: stratified by class for
-     * classification, at random for regression. Both parts come in a random order set by {@code seed}.
+     * classification, at random for regression. Both parts come in a random order set by {@code seed},
+     * which also shuffles the training batches (see {@link TrainingData}).
      */
-    public TrainValidationSplit trainValidationSplit(double validationFraction, long seed) {
+    public TrainingData trainValidationSplit(double validationFraction, long seed) {
         IndexSplit split = isClassification()
                 ? IndexSplits.stratified(classIndices, validationFraction, seed)
                 : IndexSplits.random(size(), validationFraction, seed);
@@ -165,7 +166,7 @@ public final class LabeledDataset {
             throw new IllegalArgumentException("validation fraction " + validationFraction + " of " + size() + " examples leaves "
                     + split.first().length + " for training and " + split.second().length + " for validation; each part needs 1 or more");
         }
-        return new TrainValidationSplit(select(split.first()), select(split.second()));
+        return TrainingData.of(select(split.first()), select(split.second())).shuffle(seed);
     }
 
     /**
@@ -174,11 +175,12 @@ public final class LabeledDataset {
      * for classification, at random for regression, each part in a random order set by {@code seed}.
      *
      * <pre>{@code
-     * TrainValidationTestSplit parts = data.trainValidationTestSplit(0.15, 0.15, 42);
-     * Trainer.of(net).validation(parts.validation().batchSize(64).iterator()).fit(parts.train().batchSize(32).shuffle(1).iterator());
+     * TrainingData parts = data.trainValidationTestSplit(0.15, 0.15, 42).batchSize(32);
+     * Trainer.of(net).fit(parts);
+     * Predictions.of(net, parts.test());
      * }</pre>
      */
-    public TrainValidationTestSplit trainValidationTestSplit(double validationFraction, double testFraction, long seed) {
+    public TrainingData trainValidationTestSplit(double validationFraction, double testFraction, long seed) {
         if (!(validationFraction > 0 && testFraction > 0 && validationFraction + testFraction < 1)) {
             throw new IllegalArgumentException("validation and test fractions must be above 0 and leave some examples for training;"
                     + " got validation " + validationFraction + " and test " + testFraction);
@@ -190,10 +192,10 @@ public final class LabeledDataset {
                     + testFraction + ": that gives " + validationCount + " validation, " + testCount + " test and "
                     + (size() - validationCount - testCount) + " training examples; every part needs 1 or more");
         }
-        TrainValidationSplit withoutTest = trainValidationSplit(testFraction, seed);
-        LabeledDataset rest = withoutTest.train();
-        TrainValidationSplit trainAndValidation = rest.trainValidationSplit((double) validationCount / rest.size(), seed + 1);
-        return new TrainValidationTestSplit(trainAndValidation.train(), trainAndValidation.validation(), withoutTest.validation());
+        TrainingData withoutTest = trainValidationSplit(testFraction, seed);
+        LabeledDataset rest = withoutTest.trainSet();
+        TrainingData trainAndValidation = rest.trainValidationSplit((double) validationCount / rest.size(), seed + 1);
+        return TrainingData.of(trainAndValidation.trainSet(), trainAndValidation.validationSet(), withoutTest.validationSet()).shuffle(seed);
     }
 
     /** Each example's features as one row: {@code [N, 1, 28, 28]} becomes {@code [N, 784]}. */

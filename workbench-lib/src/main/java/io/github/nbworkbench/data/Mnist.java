@@ -37,7 +37,7 @@ public final class Mnist {
 
     private final Path packageFolder;
     private final LabeledDataset all;
-    private final TrainValidationSplit split;
+    private final TrainingData split;
 
     private Mnist(Path packageFolder, LabeledDataset all) {
         this.packageFolder = packageFolder;
@@ -81,12 +81,12 @@ public final class Mnist {
 
     /** The 8,000 training digits of the fixed split. */
     public LabeledDataset train() {
-        return split.train();
+        return split.trainSet();
     }
 
     /** The 2,000 test digits of the fixed split. */
     public LabeledDataset test() {
-        return split.validation();
+        return split.validationSet();
     }
 
     /** All 10,000 digits in the package's order, grouped by digit. */

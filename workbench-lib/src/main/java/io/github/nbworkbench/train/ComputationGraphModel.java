@@ -20,9 +20,6 @@ final class ComputationGraphModel implements TrainableModel {
     private final ComputationGraph graph;
 
     ComputationGraphModel(ComputationGraph graph) {
-        if (graph.params() == null || graph.getLayers() == null) {
-            throw new IllegalStateException("The graph is not initialised: call graph.init() before training it");
-        }
         int inputs = graph.getConfiguration().getNetworkInputs().size();
         int outputs = graph.getConfiguration().getNetworkOutputs().size();
         if (inputs != 1 || outputs != 1) {

@@ -6,12 +6,14 @@ import io.github.nbworkbench.progress.TrainingStart;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
- * What every training run shares, whatever trains its epochs: the callbacks, the progress display,
- * the history, the learning rate and stopping early. {@link #run} calls {@link #runEpoch} for each
- * epoch until the last one or until a callback stops training; a subclass trains one epoch there
- * (in this JVM, or on Spark's workers) and ends it with {@link #recordEpoch}.
+ * What every training run shares, whatever strategy trains its epochs: the callbacks' epoch hooks,
+ * the progress display, the history, the per-epoch seeding, validation, the learning rate and
+ * stopping early. {@link #run} calls {@link #runEpoch} for each epoch until the last one or until a
+ * callback stops training; a subclass trains one epoch there (in this thread, on ParallelWrapper's
+ * workers or on Spark's) and ends it with {@link #recordEpoch}.
  */
 public abstract class EpochRun implements TrainingContext {
 
@@ -22,31 +24,42 @@ public abstract class EpochRun implements TrainingContext {
     private final int firstEpoch;
     private final int lastEpoch;
     private final History history;
+    private final String title;
+    private final DataSetIterator validation;
+    private final List<Metric> validationMetrics;
 
     private int epoch;
     private String stopReason;
 
-    protected EpochRun(TrainableModel model, List<Callback> callbacks, TrainingProgress progress, long seed,
-            int firstEpoch, int lastEpoch, History history) {
-        this.model = model;
-        this.callbacks = List.copyOf(callbacks);
-        this.progress = progress;
-        this.seed = seed;
-        this.firstEpoch = firstEpoch;
-        this.lastEpoch = lastEpoch;
-        this.history = history;
+    /** A run of {@code settings}, scoring {@code validation} (or nothing when null) after every epoch. */
+    protected EpochRun(TrainingSettings settings, DataSetIterator validation) {
+        this.model = settings.model();
+        this.callbacks = settings.callbacks();
+        this.progress = settings.progress();
+        this.seed = settings.seed();
+        this.firstEpoch = settings.firstEpoch();
+        this.lastEpoch = settings.lastEpoch();
+        this.history = settings.history();
+        this.title = settings.title();
+        this.validation = validation;
+        this.validationMetrics = settings.validationMetrics();
         this.epoch = firstEpoch - 1;
     }
 
-    /** Trains from the first epoch to the last, or until stopped; the history says why it stopped, if early. */
-    public final History run(String title) {
+    /**
+     * Trains from the first epoch to the last, or until stopped; the history says why it stopped, if
+     * early. Each epoch starts from random state derived from (seed, epoch) (see {@link Seeds}).
+     */
+    public final History run() {
         MonitorNames.check(callbacks, history);
+        checkValidationData();
         beforeTraining();
         callbacks.forEach(callback -> callback.onTrainBegin(this));
         progress.start(new TrainingStart(title, firstEpoch, lastEpoch, batchesKnownAtStart(), history.metricNames()));
         try {
             for (int next = firstEpoch; next <= lastEpoch && stopReason == null; next++) {
                 epoch = next;
+                Seeds.seedEpoch(seed, next);
                 runEpoch(next);
             }
         } catch (RuntimeException | Error e) {
@@ -60,8 +73,30 @@ public abstract class EpochRun implements TrainingContext {
         return history;
     }
 
-    /** Checks made before the callbacks see the run, such as whether the validation data can be read; none by default. */
+    /** Checks made before the callbacks see the run, after the validation data's; none by default. */
     protected void beforeTraining() {
+    }
+
+    private void checkValidationData() {
+        if (validation == null) {
+            return;
+        }
+        if (validation.resetSupported()) {
+            validation.reset();
+        }
+        if (!validation.hasNext()) {
+            throw new IllegalArgumentException("The validation iterator gives no batches");
+        }
+        PreFlight.check(model, validation.next());
+        if (!validation.resetSupported()) {
+            throw new IllegalArgumentException("The validation iterator cannot be reset (resetSupported() is false), "
+                    + "so it cannot be read once per epoch; use one that can, e.g. an in-memory iterator");
+        }
+    }
+
+    /** {@code val_loss} and the {@code val_} metrics on the validation data, or nothing when the run has none. */
+    protected final Map<String, Double> validate() {
+        return validation == null ? Map.of() : Validation.score(model, validation, validationMetrics);
     }
 
     /** Batches per epoch for the progress display at the start, or -1 when not known yet. */

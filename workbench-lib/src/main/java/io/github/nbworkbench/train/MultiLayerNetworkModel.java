@@ -20,9 +20,6 @@ final class MultiLayerNetworkModel implements TrainableModel {
     private final MultiLayerNetwork net;
 
     MultiLayerNetworkModel(MultiLayerNetwork net) {
-        if (net.params() == null || net.getLayers() == null) {
-            throw new IllegalStateException("The network is not initialised: call net.init() before training it");
-        }
         this.net = net;
     }
 

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Finds the progress display for a run, and keeps a failing display from ending the run. */
-public final class ProgressDisplays {
+final class ProgressDisplays {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressDisplays.class);
 
@@ -34,11 +34,6 @@ public final class ProgressDisplays {
     };
 
     private ProgressDisplays() {
-    }
-
-    /** The display for a training loop outside this package: none when {@code quiet}, else the discovered one, guarded. */
-    public static TrainingProgress forRun(boolean quiet) {
-        return quiet ? NONE : guarded(discover());
     }
 
     /** The display of the available {@link TrainingProgressProvider} with the highest priority, or none. */

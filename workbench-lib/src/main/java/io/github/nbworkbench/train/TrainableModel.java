@@ -22,6 +22,11 @@ public interface TrainableModel {
 
     /** Wraps {@code model}; fails with a clear message for other model types or an uninitialised network. */
     static TrainableModel of(Model model) {
+        boolean uninitialised = model instanceof MultiLayerNetwork net ? net.getLayers() == null || net.params() == null
+                : model instanceof ComputationGraph graph && (graph.getLayers() == null || graph.params() == null);
+        if (uninitialised) {
+            throw new IllegalStateException("The network is not initialised: call net.init() before training it");
+        }
         if (model instanceof MultiLayerNetwork net) {
             return new MultiLayerNetworkModel(net);
         }

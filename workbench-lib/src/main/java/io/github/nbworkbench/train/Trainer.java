@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import io.github.nbworkbench.data.TrainingData;
 import io.github.nbworkbench.progress.TrainingProgress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,12 +18,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link History}:
  *
  * <pre>{@code
- * History history = Trainer.of(net).epochs(10).validation(testIter).metrics(Metric.ACCURACY)
+ * History history = Trainer.of(net).epochs(10).metrics(Metric.ACCURACY)
  *         .callbacks(new EarlyStopping("val_loss").patience(3).restoreBestWeights())
- *         .fit(trainIter);
+ *         .fit(data);                                   // TrainingData: its training and validation parts
+ * Trainer.of(net).validation(testIter).fit(trainIter);  // or iterators by hand
  * }</pre>
  *
- * <p>Each epoch: the random state is reseeded from (run seed, epoch) (see {@link Seeds}), the
+ * <p>Whatever executes the epochs is a {@link TrainingStrategy}: {@link TrainingStrategy#local()}
+ * by default, {@link ParallelTraining} on this machine's cores, or {@code SparkTraining} from the
+ * workbench-spark module. The settings, defaults, callbacks' epoch hooks, progress, errors and
+ * History columns are the same for all; a strategy whose workers train the batches out of sight
+ * computes metrics on the validation data only (as {@link #validationMetricsOnly()}), refuses
+ * callbacks with batch hooks, and cannot resume from a checkpoint.
+ *
+ * <p>Locally, each epoch: the random state is reseeded from (run seed, epoch) (see {@link Seeds}), the
  * training iterator is reset, every batch is one {@code fit(DataSet)} step, then the validation data
  * is scored in inference mode. Recorded: the mean training loss (DL4J's score after each step,
  * weighted by batch size; for sequence labels divided by the unmasked time steps, so the loss is per
@@ -36,7 +45,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Before the first step the first batch goes through the model once: a model whose input or
  * output does not fit the data fails with a {@link ModelDataMismatchException} naming both shapes
- * and the fix. A NaN or infinite loss stops training by default ({@link TerminateOnNaN}).
+ * and the fix (the validation data's first batch is checked so by every strategy). A NaN or
+ * infinite loss stops training by default ({@link TerminateOnNaN}: per batch locally, from the
+ * parameters after each epoch elsewhere).
  */
 public final class Trainer {
 
@@ -52,6 +63,7 @@ public final class Trainer {
     private Long seed;
     private Path resumeFrom;
     private String title;
+    private TrainingStrategy strategy = TrainingStrategy.local();
 
     private Trainer(TrainableModel model) {
         this.model = model;
@@ -71,13 +83,19 @@ public final class Trainer {
         return this;
     }
 
-    /** Data scored after every epoch (val_loss and the val_ metrics); it must support reset(). */
+    /**
+     * Data scored after every epoch (val_loss and the val_ metrics); it must support reset(). For
+     * {@link #fit(TrainingData)}, which takes the validation part of the data, leave it out.
+     */
     public Trainer validation(DataSetIterator validation) {
         this.validation = Objects.requireNonNull(validation, "validation");
         return this;
     }
 
-    /** Metrics to record for the training and the validation data, e.g. {@link Metric#ACCURACY}. */
+    /**
+     * Metrics to record for the training and the validation data, e.g. {@link Metric#ACCURACY}; for
+     * the validation data only with a strategy that does not see the batches (it then needs validation data).
+     */
     public Trainer metrics(Metric... metrics) {
         for (Metric metric : metrics) {
             this.metrics.add(Objects.requireNonNull(metric, "metric"));
@@ -95,7 +113,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Callbacks, called in the order given (after one another across calls). */
+    /**
+     * Callbacks, called in the order given (after one another across calls). Epoch hooks run with
+     * every strategy; a callback with batch hooks is refused by a strategy that does not see the batches.
+     */
     public Trainer callbacks(Callback... callbacks) {
         for (Callback callback : callbacks) {
             this.callbacks.add(Objects.requireNonNull(callback, "callback"));
@@ -132,6 +153,12 @@ public final class Trainer {
         return this;
     }
 
+    /** How the epochs are executed (default {@link TrainingStrategy#local()}): e.g. {@code ParallelTraining.workers(2)}. */
+    public Trainer strategy(TrainingStrategy strategy) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        return this;
+    }
+
     /** Keeps training when the loss becomes NaN or infinite (no default {@link TerminateOnNaN}). */
     public Trainer allowNaN() {
         this.allowNaN = true;
@@ -142,7 +169,7 @@ public final class Trainer {
      * Continues the run saved in {@code checkpoint} (see {@link Checkpoint}, {@link ModelCheckpoint}):
      * its parameters, updater state, counts and learning rate are copied into this trainer's network
      * (built from the same configuration), its history is continued, and training starts at the next
-     * epoch with the same seed, so the result equals a run that never stopped.
+     * epoch with the same seed, so the result equals a run that never stopped. Local strategy only.
      */
     public Trainer resumeFrom(Path checkpoint) {
         this.resumeFrom = Objects.requireNonNull(checkpoint, "checkpoint");
@@ -156,8 +183,25 @@ public final class Trainer {
 
     /** Trains on {@code train} up to {@link #epochs} and returns the history (also when a callback stopped the run early). */
     public History fit(DataSetIterator train) {
-        Objects.requireNonNull(train, "train");
+        return fit(Objects.requireNonNull(train, "train"), validation);
+    }
+
+    /**
+     * Trains on {@code data}'s training part and validates on its validation part after every epoch.
+     * Refused together with {@link #validation(DataSetIterator)}: the data brings its validation part.
+     */
+    public History fit(TrainingData data) {
+        Objects.requireNonNull(data, "data");
+        if (validation != null) {
+            throw new IllegalArgumentException("The TrainingData brings its own validation part; drop .validation(...),"
+                    + " or fit on iterators: .validation(iterator).fit(data.train())");
+        }
+        return fit(data.train(), data.validation());
+    }
+
+    private History fit(DataSetIterator train, DataSetIterator validation) {
         checkMetricNames();
+        checkFitsStrategy(validation);
         if (validationMetricsOnly && validation == null) {
             throw new IllegalArgumentException("validationMetricsOnly() needs validation data: add .validation(iterator)");
         }
@@ -175,13 +219,13 @@ public final class Trainer {
                 throw new IllegalArgumentException("The checkpoint " + resumeFrom + " is already at epoch " + checkpoint.epoch()
                         + "; .epochs(n) counts all epochs of the run, so ask for more than " + checkpoint.epoch());
             }
-            checkHistoryColumns(checkpoint.history());
+            checkHistoryColumns(checkpoint.history(), validation != null);
             checkpoint.restoreInto(model);
             history = checkpoint.history();
             firstEpoch = checkpoint.epoch() + 1;
             runSeed = checkpoint.seed();
         } else {
-            history = newHistory();
+            history = newHistory(validation != null);
             firstEpoch = 1;
             runSeed = seed != null ? seed : Nd4j.getRandom().nextLong();
         }
@@ -189,8 +233,36 @@ public final class Trainer {
             throw new IllegalArgumentException("The training iterator cannot be reset (resetSupported() is false), so it can give one epoch only;"
                     + " use .epochs(1) or an iterator that can be reset");
         }
-        return new TrainingLoop(model, train, validation, validationMetricsOnly ? List.of() : List.copyOf(metrics), List.copyOf(metrics),
-                allCallbacks(), display(), runSeed, firstEpoch, epochs, history).run(title());
+        TrainingSettings settings = new TrainingSettings(model, firstEpoch, epochs, runSeed, trainingMetrics(), List.copyOf(metrics),
+                allCallbacks(), display(), title(), history);
+        return strategy.fit(settings, train, validation);
+    }
+
+    /** Refuses what {@link #strategy} cannot do, before anything is trained: batch hooks, training metrics, resuming. */
+    private void checkFitsStrategy(DataSetIterator validation) {
+        if (strategy.seesBatches()) {
+            return;
+        }
+        for (Callback callback : callbacks) {
+            List<String> hooks = BatchHooks.of(callback);
+            if (!hooks.isEmpty()) {
+                throw new IllegalArgumentException(callback.getClass().getSimpleName() + " acts on batches (" + String.join(", ", hooks)
+                        + "), which " + strategy + " cannot call: its workers train the batches out of sight. Use callbacks that act at"
+                        + " the end of an epoch (EarlyStopping, ModelCheckpoint, CsvLogger, ReduceLROnPlateau), or the local strategy");
+            }
+        }
+        if (!metrics.isEmpty() && validation == null) {
+            throw new IllegalArgumentException(strategy + " computes metrics on the validation data only (its workers train the batches"
+                    + " out of sight): add .validation(iterator), fit on TrainingData, or drop .metrics(...)");
+        }
+        if (resumeFrom != null) {
+            throw new IllegalArgumentException(strategy + " cannot resume from a checkpoint: resume with the local strategy"
+                    + " (drop .strategy(...)), or drop .resumeFrom(...) and start a new run");
+        }
+    }
+
+    private List<Metric> trainingMetrics() {
+        return validationMetricsOnly || !strategy.seesBatches() ? List.of() : List.copyOf(metrics);
     }
 
     private List<Callback> allCallbacks() {
@@ -209,12 +281,12 @@ public final class Trainer {
     }
 
     private String title() {
-        return title != null ? title : model.model().getClass().getSimpleName();
+        return title != null ? title : strategy.defaultTitle(model.model().getClass().getSimpleName());
     }
 
-    private History newHistory() {
+    private History newHistory(boolean withValidation) {
         List<String> names = metrics.stream().map(Metric::name).toList();
-        return History.of(validationMetricsOnly ? List.of() : names, validation != null ? names : null);
+        return History.of(trainingMetrics().stream().map(Metric::name).toList(), withValidation ? names : null);
     }
 
     private void checkMetricNames() {
@@ -226,8 +298,8 @@ public final class Trainer {
         }
     }
 
-    private void checkHistoryColumns(History saved) {
-        History expected = newHistory();
+    private void checkHistoryColumns(History saved, boolean withValidation) {
+        History expected = newHistory(withValidation);
         if (!saved.columnNames().equals(expected.columnNames())) {
             throw new IllegalArgumentException("The checkpoint's history has the columns " + saved.columnNames()
                     + " but this trainer records " + expected.columnNames()
@@ -237,7 +309,7 @@ public final class Trainer {
 
     @Override
     public String toString() {
-        return "Trainer[" + model.model().getClass().getSimpleName() + ", epochs=" + epochs + ", metrics="
+        return "Trainer[" + model.model().getClass().getSimpleName() + ", " + strategy + ", epochs=" + epochs + ", metrics="
                 + Arrays.toString(metrics.stream().map(Metric::name).toArray()) + ", callbacks=" + callbacks.size() + "]";
     }
 }

@@ -1,7 +1,6 @@
 package io.github.nbworkbench.train;
 
 import io.github.nbworkbench.progress.BatchProgress;
-import io.github.nbworkbench.progress.TrainingProgress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,33 +9,22 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
-/** One run of {@link Trainer#fit}: the batch loop of each epoch in this JVM, with validation and the callbacks' batch hooks. */
+/** One run of the local strategy: the batch loop of each epoch in this thread, with training metrics and the callbacks' batch hooks. */
 final class TrainingLoop extends EpochRun {
 
     private final TrainableModel model;
     private final DataSetIterator train;
-    private final DataSetIterator validation;
     private final List<Metric> trainingMetrics;
-    private final List<Metric> validationMetrics;
 
     private long batchesPerEpoch = -1;
     private boolean inEpoch;
     private boolean checkedFirstBatch;
 
-    TrainingLoop(TrainableModel model, DataSetIterator train, DataSetIterator validation, List<Metric> trainingMetrics,
-            List<Metric> validationMetrics, List<Callback> callbacks,
-            TrainingProgress progress, long seed, int firstEpoch, int lastEpoch, History history) {
-        super(model, callbacks, progress, seed, firstEpoch, lastEpoch, history);
-        this.model = model;
+    TrainingLoop(TrainingSettings settings, DataSetIterator train, DataSetIterator validation) {
+        super(settings, validation);
+        this.model = settings.model();
         this.train = train;
-        this.validation = validation;
-        this.trainingMetrics = trainingMetrics;
-        this.validationMetrics = validationMetrics;
-    }
-
-    @Override
-    protected void beforeTraining() {
-        checkValidationData();
+        this.trainingMetrics = settings.trainingMetrics();
     }
 
     @Override
@@ -46,7 +34,6 @@ final class TrainingLoop extends EpochRun {
 
     @Override
     protected void runEpoch(int number) {
-        Seeds.seedEpoch(seed(), number);
         if (train.resetSupported()) {
             train.reset();
         }
@@ -105,31 +92,10 @@ final class TrainingLoop extends EpochRun {
         for (int i = 0; i < trainingMetrics.size(); i++) {
             values.put(trainingMetrics.get(i).name(), trainingAccumulators.get(i).value());
         }
-        if (validation != null && completed) {
+        if (completed) {
             values.putAll(validate());
         }
         recordEpoch(number, values, examples, start, trainingSeconds);
-    }
-
-    private Map<String, Double> validate() {
-        return Validation.score(model, validation, validationMetrics);
-    }
-
-    private void checkValidationData() {
-        if (validation == null) {
-            return;
-        }
-        if (validation.resetSupported()) {
-            validation.reset();
-        }
-        if (!validation.hasNext()) {
-            throw new IllegalArgumentException("The validation iterator gives no batches");
-        }
-        PreFlight.check(model, validation.next());
-        if (!validation.resetSupported()) {
-            throw new IllegalArgumentException("The validation iterator cannot be reset (resetSupported() is false), "
-                    + "so it cannot be read once per epoch; use one that can, e.g. an in-memory iterator");
-        }
     }
 
     private static List<Metric.Accumulator> newAccumulators(List<Metric> metrics) {

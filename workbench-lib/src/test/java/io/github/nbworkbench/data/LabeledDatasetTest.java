@@ -59,11 +59,11 @@ class LabeledDatasetTest {
 
     @Test
     void trainValidationSplitIsStratifiedAndDisjoint() {
-        TrainValidationSplit split = data.trainValidationSplit(0.2, 3);
+        TrainingData split = data.trainValidationSplit(0.2, 3);
 
-        assertArrayEquals(new int[] {8, 8, 8}, split.train().classCounts());
-        assertArrayEquals(new int[] {2, 2, 2}, split.validation().classCounts());
-        float[] ids = Nd4j.concat(0, split.train().features(), split.validation().features()).get(
+        assertArrayEquals(new int[] {8, 8, 8}, split.trainSet().classCounts());
+        assertArrayEquals(new int[] {2, 2, 2}, split.validationSet().classCounts());
+        float[] ids = Nd4j.concat(0, split.trainSet().features(), split.validationSet().features()).get(
                 org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(0),
                 org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(0)).toFloatVector();
         java.util.Arrays.sort(ids);
@@ -75,16 +75,16 @@ class LabeledDatasetTest {
     void trainValidationTestSplitNamesThreeDisjointStratifiedParts() {
         LabeledDataset sixty = TinyImages.numbered(60);
 
-        TrainValidationTestSplit parts = sixty.trainValidationTestSplit(0.2, 0.1, 5);
+        TrainingData parts = sixty.trainValidationTestSplit(0.2, 0.1, 5);
 
-        assertArrayEquals(new int[] {14, 14, 14}, parts.train().classCounts());
-        assertArrayEquals(new int[] {4, 4, 4}, parts.validation().classCounts());
-        assertArrayEquals(new int[] {2, 2, 2}, parts.test().classCounts());
-        float[] ids = Nd4j.concat(0, parts.train().flat().features(), parts.validation().flat().features(), parts.test().flat().features())
+        assertArrayEquals(new int[] {14, 14, 14}, parts.trainSet().classCounts());
+        assertArrayEquals(new int[] {4, 4, 4}, parts.validationSet().classCounts());
+        assertArrayEquals(new int[] {2, 2, 2}, parts.testSet().classCounts());
+        float[] ids = Nd4j.concat(0, parts.trainSet().flat().features(), parts.validationSet().flat().features(), parts.testSet().flat().features())
                 .getColumn(0).toFloatVector();
         java.util.Arrays.sort(ids);
         assertArrayEquals(IntStream.range(0, 60).mapToDouble(i -> i).toArray(), IntStream.range(0, 60).mapToDouble(i -> ids[i]).toArray());
-        assertEquals(parts.test().features(), sixty.trainValidationTestSplit(0.2, 0.1, 5).test().features(), "the seed fixes the parts");
+        assertEquals(parts.testSet().features(), sixty.trainValidationTestSplit(0.2, 0.1, 5).testSet().features(), "the seed fixes the parts");
     }
 
     @Test
@@ -116,7 +116,7 @@ class LabeledDatasetTest {
         LabeledDataset regression = LabeledDataset.regression(Nd4j.rand(5, 3), Nd4j.rand(5, 1));
 
         assertEquals(List.of(), regression.classNames());
-        assertEquals(4, regression.trainValidationSplit(0.2, 1).train().size());
+        assertEquals(4, regression.trainValidationSplit(0.2, 1).trainSet().size());
         assertThrows(IllegalStateException.class, regression::classCounts);
     }
 

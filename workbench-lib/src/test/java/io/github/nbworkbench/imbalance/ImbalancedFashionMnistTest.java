@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
-import io.github.nbworkbench.data.TrainValidationSplit;
+import io.github.nbworkbench.data.TrainingData;
 import io.github.nbworkbench.eval.ClassificationReport;
 import io.github.nbworkbench.eval.OperatingPoint;
 import io.github.nbworkbench.eval.PrecisionRecallCurve;
@@ -68,9 +68,9 @@ class ImbalancedFashionMnistTest {
     static void trainTheBaseline() {
         FashionMnist fashion = FashionMnist.load();
         train = imbalanced(fashion.train().limit(10 * PER_CLASS)).flat();
-        TrainValidationSplit held = fashion.test().limit(4000).flat().trainValidationSplit(0.5, SEED);
-        validation = held.validation();
-        test = held.train();
+        TrainingData held = fashion.test().limit(4000).flat().trainValidationSplit(0.5, SEED);
+        validation = held.validationSet();
+        test = held.trainSet();
         baseline = fit(mlp(), train.batchSize(BATCH).shuffle(SEED).iterator());
         baselineReport = ClassificationReport.of(Predictions.of(baseline, test.batchSize(500).iterator()));
         report("baseline", baselineReport);

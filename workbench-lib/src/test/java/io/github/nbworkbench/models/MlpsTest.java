@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.data.Standardizer;
 import io.github.nbworkbench.data.TabularData;
-import io.github.nbworkbench.data.TrainValidationTestSplit;
+import io.github.nbworkbench.data.TrainingData;
 import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.testdata.SklearnData;
 import io.github.nbworkbench.train.History;
@@ -42,17 +42,17 @@ class MlpsTest {
     void classifierLearnsSklearnWineWithTheTrainer() {
         LabeledDataset wine = TabularData.load(SklearnData.file("wine_data.csv")).label(-1)
                 .classNames("class_0", "class_1", "class_2").classification();
-        TrainValidationTestSplit parts = wine.trainValidationTestSplit(0.2, 0.2, 7);
-        Standardizer standardizer = Standardizer.fitOn(parts.train());
+        TrainingData parts = wine.trainValidationTestSplit(0.2, 0.2, 7);
+        Standardizer standardizer = Standardizer.fitOn(parts.trainSet());
 
-        MultiLayerNetwork net = Mlps.classifier().hiddenSizes(32).build(parts.train());
+        MultiLayerNetwork net = Mlps.classifier().hiddenSizes(32).build(parts.trainSet());
         History history = Trainer.of(net).epochs(30).quiet().metrics(Metric.ACCURACY)
-                .validation(standardizer.apply(parts.validation()).batchSize(64).iterator())
-                .fit(standardizer.apply(parts.train()).batchSize(16).shuffle(1).iterator());
-        Evaluation test = net.evaluate(standardizer.apply(parts.test()).batchSize(64).iterator());
+                .validation(standardizer.apply(parts.validationSet()).batchSize(64).iterator())
+                .fit(standardizer.apply(parts.trainSet()).batchSize(16).shuffle(1).iterator());
+        Evaluation test = net.evaluate(standardizer.apply(parts.testSet()).batchSize(64).iterator());
 
         System.out.printf("MLP on sklearn wine (%d train, %d validation, %d test): val_accuracy %.3f, test accuracy %.3f%n",
-                parts.train().size(), parts.validation().size(), parts.test().size(),
+                parts.trainSet().size(), parts.validationSet().size(), parts.testSet().size(),
                 history.value("val_accuracy", history.lastEpoch()), test.accuracy());
         assertEquals(13, ((DenseLayer) net.getLayerWiseConfigurations().getConf(0).getLayer()).getNIn(), "inputs from the data");
         assertTrue(test.accuracy() >= 0.9, "test accuracy " + test.accuracy() + " (chance: 0.40)");
@@ -62,13 +62,13 @@ class MlpsTest {
     @Test
     void regressorPredictsSklearnBostonPrices() {
         LabeledDataset boston = TabularData.load(SklearnData.file("boston_house_prices.csv")).label("MEDV").regression();
-        TrainValidationTestSplit parts = boston.trainValidationTestSplit(0.1, 0.2, 3);
-        Standardizer standardizer = Standardizer.fitOn(parts.train());
+        TrainingData parts = boston.trainValidationTestSplit(0.1, 0.2, 3);
+        Standardizer standardizer = Standardizer.fitOn(parts.trainSet());
 
-        MultiLayerNetwork net = Mlps.regressor().learningRate(1e-2).build(parts.train());
-        Trainer.of(net).epochs(40).quiet().fit(standardizer.apply(parts.train()).batchSize(32).shuffle(1).iterator());
-        INDArray predicted = net.output(standardizer.apply(parts.test()).features());
-        INDArray actual = parts.test().labels();
+        MultiLayerNetwork net = Mlps.regressor().learningRate(1e-2).build(parts.trainSet());
+        Trainer.of(net).epochs(40).quiet().fit(standardizer.apply(parts.trainSet()).batchSize(32).shuffle(1).iterator());
+        INDArray predicted = net.output(standardizer.apply(parts.testSet()).features());
+        INDArray actual = parts.testSet().labels();
         double squaredErrors = Math.pow(predicted.sub(actual).norm2Number().doubleValue(), 2);
         double squaredDeviations = Math.pow(actual.sub(actual.meanNumber()).norm2Number().doubleValue(), 2);
         double rSquared = 1 - squaredErrors / squaredDeviations;

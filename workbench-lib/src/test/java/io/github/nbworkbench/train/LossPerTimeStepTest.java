@@ -63,7 +63,7 @@ class LossPerTimeStepTest {
     void parallelTrainingSaysItsLossIsPerTimeStepToo() {
         MultiLayerNetwork net = Rnns.charLstm().hiddenSize(32).seed(1).build(vocabulary);
 
-        History history = ParallelTrainer.of(net).workers(2).quiet()
+        History history = Trainer.of(net).strategy(ParallelTraining.workers(2)).quiet()
                 .fit(new ListDataSetIterator<>(List.of(trainBatch, validationBatch, trainBatch, validationBatch)));
 
         assertTrue(history.lossPerTimeStep(), history::name);

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nbworkbench.testdata.RequiresDataset;
+import io.github.nbworkbench.data.FashionMnist;
+import io.github.nbworkbench.data.TrainingData;
+import io.github.nbworkbench.models.Mlps;
 import io.github.nbworkbench.progress.BatchProgress;
 import io.github.nbworkbench.progress.ConsoleProgress;
 import io.github.nbworkbench.progress.EpochEnd;
@@ -216,6 +221,32 @@ class TrainerTest {
     @Test
     void theConsoleDisplayIsFoundThroughServiceLoader() {
         assertInstanceOf(ConsoleProgress.class, ProgressDisplays.discover());
+    }
+
+    @RequiresDataset(FASHION_MNIST)
+    @Test
+    void fitOnTrainingDataValidatesOnItsValidationPart() {
+        TrainingData data = FashionMnist.load().train().limit(1500).trainValidationSplit(0.2, 4).batchSize(50).shuffle(4);
+        MultiLayerNetwork net = Mlps.classifier().hiddenSizes(32).build(data.trainSet());
+
+        History history = Trainer.of(net).quiet().metrics(Metric.ACCURACY).fit(data);
+
+        var scored = Validation.score(TrainableModel.of(net), data.validation(), List.of(Metric.ACCURACY));
+        assertEquals(scored.get("val_loss"), history.value("val_loss", 1), 1e-6);
+        assertEquals(scored.get("val_accuracy"), history.value("val_accuracy", 1), 1e-9);
+        assertTrue(history.value("val_accuracy", 1) > 0.5, history::print);
+    }
+
+    @RequiresDataset(FASHION_MNIST)
+    @Test
+    void fitOnTrainingDataRefusesASecondValidationSet() {
+        TrainingData data = FashionMnist.load().train().limit(100).trainValidationSplit(0.2, 4);
+        MultiLayerNetwork net = Mlps.classifier().hiddenSizes(8).build(data.trainSet());
+
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.of(net).quiet().validation(data.validation()).fit(data));
+
+        assertTrue(twice.getMessage().startsWith("The TrainingData brings its own validation part; drop .validation(...)"), twice.getMessage());
     }
 
     @Test

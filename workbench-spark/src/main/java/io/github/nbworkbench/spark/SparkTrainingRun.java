@@ -1,14 +1,9 @@
 package io.github.nbworkbench.spark;
 
-import io.github.nbworkbench.progress.TrainingProgress;
-import io.github.nbworkbench.train.Callback;
 import io.github.nbworkbench.train.EpochRun;
 import io.github.nbworkbench.train.History;
-import io.github.nbworkbench.train.Metric;
-import io.github.nbworkbench.train.TrainableModel;
-import io.github.nbworkbench.train.Validation;
+import io.github.nbworkbench.train.TrainingSettings;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -17,9 +12,9 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
- * One run of {@link SparkTrainer#fit}: each epoch is one round of Spark training, then validation
+ * One run of {@link SparkTraining}: each epoch is one round of Spark training, then validation
  * on the driver. The workers train the batches out of sight of the driver, so no batch hook is
- * called (SparkTrainer refuses callbacks that have them).
+ * called (the Trainer refuses callbacks that have them).
  */
 final class SparkTrainingRun extends EpochRun {
 
@@ -29,22 +24,16 @@ final class SparkTrainingRun extends EpochRun {
     private final long batchCount;
     private final long exampleCount;
     private final boolean reportsTrainingLoss;
-    private final DataSetIterator validation;
-    private final List<Metric> metrics;
 
-    SparkTrainingRun(SparkDl4jMultiLayer sparkNet, JavaRDD<DataSet> batches, long batchCount, long exampleCount,
-            boolean reportsTrainingLoss, DataSetIterator validation, List<Metric> metrics, List<Callback> callbacks,
-            TrainingProgress progress, long seed, int lastEpoch) {
-        super(TrainableModel.of(sparkNet.getNetwork()), callbacks, progress, seed, 1, lastEpoch,
-                History.of(List.of(), validation != null ? metrics.stream().map(Metric::name).toList() : null));
+    SparkTrainingRun(TrainingSettings settings, SparkDl4jMultiLayer sparkNet, JavaRDD<DataSet> batches, long batchCount,
+            long exampleCount, boolean reportsTrainingLoss, DataSetIterator validation) {
+        super(settings, validation);
         this.sparkNet = sparkNet;
         this.net = sparkNet.getNetwork();
         this.batches = batches;
         this.batchCount = batchCount;
         this.exampleCount = exampleCount;
         this.reportsTrainingLoss = reportsTrainingLoss;
-        this.validation = validation;
-        this.metrics = metrics;
     }
 
     @Override
@@ -60,10 +49,9 @@ final class SparkTrainingRun extends EpochRun {
             net.setParams(trained.params());
         }
         Map<String, Double> values = new LinkedHashMap<>();
+        // DL4J's gradient sharing does not bring the workers' loss back to the driver (its score stays 0)
         values.put(History.LOSS, reportsTrainingLoss ? sparkNet.getScore() : Double.NaN);
-        if (validation != null) {
-            values.putAll(Validation.score(trainable(), validation, metrics));
-        }
+        values.putAll(validate());
         recordEpoch(number, values, exampleCount, start, trainingSeconds);
     }
 

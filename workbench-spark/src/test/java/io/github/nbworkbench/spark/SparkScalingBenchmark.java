@@ -4,6 +4,7 @@ import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.runtime.WorkbenchRuntime;
 import io.github.nbworkbench.train.Trainer;
+import io.github.nbworkbench.train.TrainingStrategy;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -16,7 +17,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Scaling of Spark training in local mode: one epoch of a perceptron with two hidden layers of
  * 1,024 (1.9 M parameters, so that averaging them costs something) on Fashion-MNIST, with the plain
- * {@link Trainer}, with {@link SparkTrainer} on local[1] and on local[2]. Prints the times, the
+ * {@link Trainer}, with {@link SparkTraining} on local[1] and on local[2]. Prints the times, the
  * scaling efficiency T1 / (2 x T2) and Spark's overhead T1 / T(Trainer). Each side runs twice in
  * turn and keeps its best time, since the machine is shared.
  *
@@ -42,7 +43,7 @@ public final class SparkScalingBenchmark {
             two = Math.min(two, sparkSeconds("local[2]", train));
         }
         System.out.printf("%,d images, 1 epoch, batch 32 per worker, averaging every %d batches (best of 2 rounds)%n", images,
-                SparkTraining.DEFAULT_AVERAGING_FREQUENCY);
+                TrainingStrategy.DEFAULT_AVERAGING_FREQUENCY);
         System.out.printf("Trainer          %7.1f s%n", trainer);
         System.out.printf("Spark local[1]   %7.1f s   (overhead against Trainer: %.2fx)%n", one, one / trainer);
         System.out.printf("Spark local[2]   %7.1f s   (scaling efficiency T1 / (2 x T2): %.2f)%n", two, one / (2 * two));
@@ -51,7 +52,7 @@ public final class SparkScalingBenchmark {
     /** Wall time of one epoch, the Spark context's start and stop included. */
     private static double sparkSeconds(String master, LabeledDataset train) {
         long start = System.nanoTime();
-        SparkTrainer.of(perceptron()).master(master).quiet().fit(train);
+        Trainer.of(perceptron()).strategy(SparkTraining.parameterAveraging().master(master)).quiet().fit(train.batchSize(32).shuffle(42).iterator());
         return (System.nanoTime() - start) / 1e9;
     }
 

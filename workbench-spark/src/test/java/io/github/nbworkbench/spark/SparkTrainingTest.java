@@ -8,14 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.data.TrainingData;
 import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.Callback;
 import io.github.nbworkbench.train.EpochValues;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Metric;
 import io.github.nbworkbench.train.ModelCheckpoint;
+import io.github.nbworkbench.train.Seeds;
 import io.github.nbworkbench.train.TerminateOnNaN;
+import io.github.nbworkbench.train.Trainer;
 import io.github.nbworkbench.train.TrainingContext;
+import io.github.nbworkbench.train.TrainingStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +35,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-class SparkTrainerTest {
+class SparkTrainingTest {
 
     private static MultiLayerNetwork perceptron(int classes) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).updater(new Adam(2e-3)).list()
@@ -50,8 +54,9 @@ class SparkTrainerTest {
         LabeledDataset test = FashionMnist.load().test().limit(1000);
         MultiLayerNetwork net = perceptron(10);
 
-        History history = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> SparkTrainer.of(net).master("local[2]").epochs(3).quiet()
-                .validation(test.batchSize(500).iterator()).metrics(Metric.ACCURACY).fit(train));
+        History history = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> Trainer.of(net)
+                .strategy(SparkTraining.parameterAveraging().master("local[2]")).epochs(3).quiet()
+                .metrics(Metric.ACCURACY).fit(TrainingData.of(train, test).batchSize(32).shuffle(42)));
 
         assertEquals(3, history.rowCount());
         assertEquals(List.of("epoch", "loss", "val_loss", "val_accuracy", "lr", "seconds", "samples_per_s"), history.columnNames());
@@ -60,7 +65,7 @@ class SparkTrainerTest {
         assertTrue(history.value("samples_per_s", 1) > 0);
     }
 
-    /** DL4J's trainer-per-core default hung here in one run of two (a lock-order deadlock); a hang would end as SparkTrainer's timeout. */
+    /** DL4J's trainer-per-core default hung here in one run of two (a lock-order deadlock); a hang would end as SparkTraining's timeout. */
     @RequiresDataset(FASHION_MNIST)
     @Test
     void gradientSharingBetweenTwoLocalWorkersTrainsAPerceptron() {
@@ -68,9 +73,9 @@ class SparkTrainerTest {
         LabeledDataset test = FashionMnist.load().test().limit(1000);
         MultiLayerNetwork net = perceptron(10);
 
-        History history = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> SparkTrainer.of(net).master("local[2]").quiet()
-                .timeout(Duration.ofMinutes(3)).training(SparkTraining.gradientSharing())
-                .validation(test.batchSize(500).iterator()).metrics(Metric.ACCURACY).fit(train));
+        History history = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> Trainer.of(net).quiet()
+                .strategy(SparkTraining.gradientSharing().master("local[2]").timeout(Duration.ofMinutes(3)))
+                .validation(test.batchSize(500).iterator()).metrics(Metric.ACCURACY).fit(train.batchSize(32).shuffle(42).iterator()));
 
         assertEquals(1, history.rowCount());
         assertTrue(history.value("val_accuracy", 1) > 0.55, "validation accuracy after 1 epoch: " + history.value("val_accuracy", 1));
@@ -83,7 +88,8 @@ class SparkTrainerTest {
         LabeledDataset train = FashionMnist.load().train().limit(3000);
 
         IllegalStateException late = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> assertThrows(IllegalStateException.class,
-                () -> SparkTrainer.of(perceptron(10)).master("local[2]").quiet().epochs(50).timeout(Duration.ofSeconds(3)).fit(train)));
+                () -> Trainer.of(perceptron(10)).strategy(SparkTraining.parameterAveraging().master("local[2]").timeout(Duration.ofSeconds(3)))
+                        .quiet().epochs(50).fit(train.batchSize(32).iterator())));
 
         assertTrue(late.getMessage().startsWith("Spark training (parameter averaging every 50 batches of 32 per worker) did not finish"
                 + " within PT3S; its jobs were cancelled."), late.getMessage());
@@ -107,9 +113,10 @@ class SparkTrainerTest {
             }
         };
 
-        History history = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> SparkTrainer.of(net).master("local[2]").epochs(5).quiet()
+        History history = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> Trainer.of(net)
+                .strategy(SparkTraining.parameterAveraging().master("local[2]")).epochs(5).quiet()
                 .validation(test.batchSize(500).iterator()).metrics(Metric.ACCURACY)
-                .callbacks(stopAfterTwo, ModelCheckpoint.keepLast(folder.resolve("checkpoints"), 2)).fit(train));
+                .callbacks(stopAfterTwo, ModelCheckpoint.keepLast(folder.resolve("checkpoints"), 2)).fit(train.batchSize(32).iterator()));
 
         assertEquals(List.of(1, 2), epochsSeen);
         assertEquals(2, history.rowCount());
@@ -119,12 +126,37 @@ class SparkTrainerTest {
         assertTrue(ModelCheckpoint.latestIn(folder.resolve("checkpoints")).isPresent(), "ModelCheckpoint saved the driver's network");
     }
 
+    @RequiresDataset(FASHION_MNIST)
     @Test
     void aCallbackWithBatchHooksIsRefusedWithTheReason() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> SparkTrainer.of(perceptron(10)).callbacks(new TerminateOnNaN()));
+        LabeledDataset train = FashionMnist.load().train().limit(64);
 
-        assertTrue(refused.getMessage().startsWith("TerminateOnNaN acts on batches (onBatchEnd)"), refused.getMessage());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Trainer.of(perceptron(10))
+                .strategy(SparkTraining.parameterAveraging()).callbacks(new TerminateOnNaN()).fit(train.batchSize(32).iterator()));
+
+        assertTrue(refused.getMessage().startsWith("TerminateOnNaN acts on batches (onBatchEnd), which SparkTraining (parameter averaging"),
+                refused.getMessage());
+    }
+
+    @RequiresDataset(FASHION_MNIST)
+    @Test
+    void theSeedAndTheAveragingFrequencyHaveTheDefaultsOfEveryStrategy() {
+        LabeledDataset train = FashionMnist.load().train().limit(256);
+        List<Long> seeds = new ArrayList<>();
+        Callback recorder = new Callback() {
+            @Override
+            public void onTrainBegin(TrainingContext context) {
+                seeds.add(context.seed());
+            }
+        };
+        Seeds.seedEverything(7);
+        Trainer.of(perceptron(10)).quiet().callbacks(recorder).fit(train.batchSize(32).iterator());
+        Seeds.seedEverything(7);
+        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> Trainer.of(perceptron(10)).quiet().callbacks(recorder)
+                .strategy(SparkTraining.parameterAveraging().master("local[1]")).fit(train.batchSize(32).iterator()));
+
+        assertEquals(seeds.get(0), seeds.get(1), "the seed is drawn from ND4J's generator for both");
+        assertTrue(SparkTraining.parameterAveraging().toString().contains("every " + TrainingStrategy.DEFAULT_AVERAGING_FREQUENCY + " batches"));
     }
 
     @RequiresDataset(FASHION_MNIST)
@@ -134,7 +166,8 @@ class SparkTrainerTest {
         MultiLayerNetwork wrongOutputs = perceptron(7);   // the labels have 10 classes
 
         IllegalStateException failed = assertTimeoutPreemptively(Duration.ofMinutes(3),
-                () -> assertThrows(IllegalStateException.class, () -> SparkTrainer.of(wrongOutputs).master("local[2]").quiet().fit(train)));
+                () -> assertThrows(IllegalStateException.class, () -> Trainer.of(wrongOutputs)
+                        .strategy(SparkTraining.parameterAveraging().master("local[2]")).quiet().fit(train.batchSize(32).iterator())));
 
         assertTrue(failed.getMessage().startsWith("Spark training failed: "), failed.getMessage());
     }
