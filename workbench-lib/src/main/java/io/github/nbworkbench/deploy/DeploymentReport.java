@@ -204,7 +204,7 @@ public final class DeploymentReport {
         private Builder() {
         }
 
-        /** Where {@link ModelVariant#speedFromBenchmark()} looks: a table from {@link InferenceBenchmark#run()}, at one batch size. */
+        /** Where {@link ModelVariant#speedFromBenchmark()} looks: a table from {@link InferenceBenchmark#table()}, at one batch size. */
         public Builder benchmark(Table benchmark, int batchSize) {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("The batch size to compare at must be 1 or more, got " + batchSize);

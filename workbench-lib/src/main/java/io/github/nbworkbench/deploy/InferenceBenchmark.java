@@ -21,11 +21,11 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * a noisy machine slows them alike and their ratios stay meaningful.
  *
  * <pre>{@code
- * Table speed = InferenceBenchmark.on(testFeatures)
+ * Table speed = InferenceBenchmark.of(testFeatures)
  *     .variant("FP32", x -> net.output(x, false))
  *     .variant("int8 weights", x -> restored.output(x, false))
  *     .batchSizes(1, 8, 32, 128)
- *     .run();
+ *     .table();
  * }</pre>
  */
 public final class InferenceBenchmark {
@@ -41,7 +41,7 @@ public final class InferenceBenchmark {
     }
 
     /** Benchmarks on batches cut from {@code inputs} (examples along the first axis, reused when they run out). */
-    public static InferenceBenchmark on(INDArray inputs) {
+    public static InferenceBenchmark of(INDArray inputs) {
         if (inputs == null || inputs.rank() < 2 || inputs.size(0) < 1) {
             throw new IllegalArgumentException("Give the benchmark inputs with examples along the first axis");
         }
@@ -76,7 +76,7 @@ public final class InferenceBenchmark {
     }
 
     /** One row per variant and batch size: variant, batch_size, p50_ms, p95_ms, samples_per_s. */
-    public Table run() {
+    public Table table() {
         if (variants.isEmpty()) {
             throw new IllegalStateException("No variants to benchmark; add them with variant(name, inference)");
         }

@@ -18,12 +18,12 @@ record Speed(double p50Ms, double samplesPerSecond) {
         }
     }
 
-    /** The row of {@code variant} at {@code batchSize} in a table from {@link InferenceBenchmark#run()}. */
+    /** The row of {@code variant} at {@code batchSize} in a table from {@link InferenceBenchmark#table()}. */
     static Speed fromBenchmark(Table benchmark, String variant, int batchSize) {
         for (String column : BENCHMARK_COLUMNS) {
             if (!benchmark.containsColumn(column)) {
                 throw new IllegalArgumentException("The benchmark table needs the columns " + BENCHMARK_COLUMNS + ", it has "
-                        + benchmark.columnNames() + ". Pass the table that InferenceBenchmark.run() returns.");
+                        + benchmark.columnNames() + ". Pass the table that InferenceBenchmark.table() returns.");
             }
         }
         StringColumn names = benchmark.stringColumn("variant");

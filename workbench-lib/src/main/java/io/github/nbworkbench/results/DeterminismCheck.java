@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * quickest way to know whether a run can be repeated bit for bit on this machine and set-up.
  *
  * <pre>{@code
- * DeterminismCheck.Result result = DeterminismCheck.of(() -> Cnns.classic(train), train).run();
+ * DeterminismCheck.Result result = DeterminismCheck.of(() -> Cnns.classic(train), train).result();
  * result.identical();   // true when both runs end with the same weights, bit for bit
  * }</pre>
  */
@@ -50,7 +50,7 @@ public final class DeterminismCheck {
         return this;
     }
 
-    public Result run() {
+    public Result result() {
         int examples = batches * batchSize;
         if (data.size() < examples) {
             throw new IllegalArgumentException(batches + " batches of " + batchSize + " need " + examples + " examples, the data has " + data.size());

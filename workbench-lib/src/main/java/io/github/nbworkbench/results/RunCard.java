@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * RunCard card = RunCard.builder().seed(42).data("Fashion-MNIST, 12,000 images", train).model(net)
- *     .history(history).determinism(DeterminismCheck.of(() -> Cnns.classic(train), train).run()).build();
+ *     .history(history).determinism(DeterminismCheck.of(() -> Cnns.classic(train), train).result()).build();
  * }</pre>
  */
 public final class RunCard {

@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
  * restored afterwards, so the sweep leaves it as it was (it does consume random numbers).
  *
  * <pre>{@code
- * LrFinderResult sweep = LrFinder.of(net).range(1e-6, 1).batches(100).run(trainIter);
+ * LrFinderResult sweep = LrFinder.of(net).range(1e-6, 1).batches(100).find(trainIter);
  * double lr = sweep.suggestedLr();
  * }</pre>
  */
@@ -65,7 +65,7 @@ public final class LrFinder {
         return this;
     }
 
-    public LrFinderResult run(DataSetIterator data) {
+    public LrFinderResult find(DataSetIterator data) {
         INDArray params = model.params().dup();
         INDArray updaterState = model.updaterState() == null ? null : model.updaterState().dup();
         int iterations = model.iterationCount();

@@ -29,7 +29,7 @@ class DeploymentReportTest {
     @TempDir
     Path folder;
 
-    /** Rows as InferenceBenchmark.run() writes them, at batch sizes 1 and 32. */
+    /** Rows as InferenceBenchmark.table() writes them, at batch sizes 1 and 32. */
     private static Table benchmark() {
         return Table.create("Inference speed",
                 StringColumn.create("variant", "FP32", "int8 weights", "pruned 80%", "int8 + pruned", "distilled student",
@@ -252,7 +252,7 @@ class DeploymentReportTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> sevenVariants().benchmark(notBenchmark, 32).build());
 
-        assertTrue(error.getMessage().contains("InferenceBenchmark.run()"), error.getMessage());
+        assertTrue(error.getMessage().contains("InferenceBenchmark.table()"), error.getMessage());
     }
 
     @Test

@@ -23,10 +23,10 @@ class InferenceBenchmarkTest {
         MultiLayerNetwork net = Cnns.classic(data);
         MultiLayerNetwork int8 = Int8Quantizer.quantize(net, Granularity.PER_CHANNEL).toNetwork();
 
-        Table speed = InferenceBenchmark.on(data.features())
+        Table speed = InferenceBenchmark.of(data.features())
                 .variant("FP32", x -> net.output(x, false))
                 .variant("int8 weights", x -> int8.output(x, false))
-                .batchSizes(1, 32).calls(3, 20).run();
+                .batchSizes(1, 32).calls(3, 20).table();
 
         assertEquals(4, speed.rowCount());
         assertEquals(List.of("FP32", "int8 weights", "FP32", "int8 weights"), speed.stringColumn("variant").asList());
@@ -49,10 +49,10 @@ class InferenceBenchmarkTest {
     @Test
     void badSettingsAreRefused() {
         LabeledDataset data = FashionMnist.load().test().limit(4);
-        assertThrows(IllegalStateException.class, () -> InferenceBenchmark.on(data.features()).run());
-        assertThrows(IllegalArgumentException.class, () -> InferenceBenchmark.on(data.features()).batchSizes(0));
+        assertThrows(IllegalStateException.class, () -> InferenceBenchmark.of(data.features()).table());
+        assertThrows(IllegalArgumentException.class, () -> InferenceBenchmark.of(data.features()).batchSizes(0));
         IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
-                () -> InferenceBenchmark.on(data.features()).variant("x", x -> x).batchSizes(8).run());
+                () -> InferenceBenchmark.of(data.features()).variant("x", x -> x).batchSizes(8).table());
         assertTrue(tooFew.getMessage().contains("needs at least 8"), tooFew.getMessage());
     }
 }

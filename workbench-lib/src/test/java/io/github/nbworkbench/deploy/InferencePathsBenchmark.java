@@ -38,13 +38,13 @@ public final class InferencePathsBenchmark {
         SameDiffInference sameDiff = SameDiffInference.of(graph);
         Path onnxFile = OnnxExport.save(graph, Files.createTempFile("inference-paths", ".onnx"));
         try (OnnxRuntimeModel onnx = OnnxRuntimeModel.load(onnxFile)) {
-            Table speed = InferenceBenchmark.on(test.features())
+            Table speed = InferenceBenchmark.of(test.features())
                     .variant("MultiLayerNetwork", x -> net.output(x, false))
                     .variant("SameDiff", sameDiff::output)
                     .variant("ONNX Runtime", onnx::output)
                     .batchSizes(1, 32, 128)
                     .calls(20, 100)
-                    .run();
+                    .table();
             speed.addColumns(relativeToMultiLayerNetwork(speed));
             speed.insertColumn(0, StringColumn.create("threads", speed.rowCount()).setMissingTo(
                     String.valueOf(WorkbenchRuntime.describe().openMpThreads())));

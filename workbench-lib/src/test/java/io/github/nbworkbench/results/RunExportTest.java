@@ -307,7 +307,7 @@ class RunExportTest {
 
     @Test
     void determinismCheckTrainsTwiceAndComparesTheWeights() {
-        DeterminismCheck.Result result = DeterminismCheck.of(() -> Cnns.classic(train), train).batches(3, 32).seed(5).run();
+        DeterminismCheck.Result result = DeterminismCheck.of(() -> Cnns.classic(train), train).batches(3, 32).seed(5).result();
 
         assertTrue(result.identical(), result.toString());
         assertEquals(0, result.maxDifference());

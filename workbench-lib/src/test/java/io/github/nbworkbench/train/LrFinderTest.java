@@ -15,7 +15,7 @@ class LrFinderTest {
 
     @Test
     void sweepsExponentiallyAndSuggestsARateInTheFallingPart() {
-        LrFinderResult result = LrFinder.of(Fixtures.mlp(new Sgd(0.1), 0)).range(1e-4, 100).batches(60).run(Fixtures.trainBlobs());
+        LrFinderResult result = LrFinder.of(Fixtures.mlp(new Sgd(0.1), 0)).range(1e-4, 100).batches(60).find(Fixtures.trainBlobs());
 
         assertEquals(List.of("lr", "loss", "smoothed_loss"), result.table().columnNames());
         DoubleColumn rates = result.table().doubleColumn("lr");
@@ -38,7 +38,7 @@ class LrFinderTest {
         INDArray updater = net.getUpdater().getStateViewArray().dup();
         int iterations = net.getIterationCount();
 
-        LrFinder.of(net).range(1e-5, 1).batches(20).run(Fixtures.trainBlobs());
+        LrFinder.of(net).range(1e-5, 1).batches(20).find(Fixtures.trainBlobs());
 
         assertEquals(params, net.params());
         assertEquals(updater, net.getUpdater().getStateViewArray());
@@ -50,7 +50,7 @@ class LrFinderTest {
     void trainingAfterASweepEqualsTrainingWithout() {
         MultiLayerNetwork swept = Fixtures.mlp();
         MultiLayerNetwork untouched = Fixtures.mlp();
-        LrFinder.of(swept).batches(10).run(Fixtures.trainBlobs());
+        LrFinder.of(swept).batches(10).find(Fixtures.trainBlobs());
 
         Trainer.of(swept).epochs(2).seed(3).quiet().fit(Fixtures.trainBlobs());
         Trainer.of(untouched).epochs(2).seed(3).quiet().fit(Fixtures.trainBlobs());
