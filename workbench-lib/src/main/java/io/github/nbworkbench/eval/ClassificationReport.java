@@ -1,5 +1,6 @@
 package io.github.nbworkbench.eval;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
@@ -153,7 +154,7 @@ public final class ClassificationReport {
         support.append(total()).append(total()).append(total());
 
         String title = String.format(Locale.ROOT, "Classification report (accuracy %.4f, %d examples)", accuracy(), total());
-        return Table.create(title, names, Decimals.fixed(precision), Decimals.fixed(recall), Decimals.fixed(f1), support);
+        return Table.create(title, names, ReadableNumbers.applyToFractions(precision), ReadableNumbers.applyToFractions(recall), ReadableNumbers.applyToFractions(f1), support);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.eval;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -146,7 +147,7 @@ public final class ConfusionMatrix {
                 StringColumn.create(TRUE_CLASS_COLUMN, classNames));
         for (int p = 0; p < counts.length; p++) {
             int column = p;
-            table.addColumns(Decimals.fixed(DoubleColumn.create(classNames.get(p),
+            table.addColumns(ReadableNumbers.applyToFractions(DoubleColumn.create(classNames.get(p),
                     Arrays.stream(fractions).mapToDouble(row -> row[column]).toArray())));
         }
         return table;

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.eval;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -138,9 +139,9 @@ public final class PrecisionRecallCurve {
         return Table.create(String.format(Locale.ROOT, "Precision-recall curve of '%s' (average precision %.4f)",
                         className(), averagePrecision()),
                 DoubleColumn.create("threshold", counts.thresholds),
-                Decimals.fixed(DoubleColumn.create("precision", precision)),
-                Decimals.fixed(DoubleColumn.create("recall", recall)),
-                Decimals.fixed(DoubleColumn.create("f1", f1)));
+                ReadableNumbers.applyToFractions(DoubleColumn.create("precision", precision)),
+                ReadableNumbers.applyToFractions(DoubleColumn.create("recall", recall)),
+                ReadableNumbers.applyToFractions(DoubleColumn.create("f1", f1)));
     }
 
     private OperatingPoint point(int k) {

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.eval;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -105,8 +106,8 @@ public final class RocCurve {
     public Table table() {
         return Table.create(String.format(Locale.ROOT, "ROC curve of '%s' (AUC %.4f)", className(), auc()),
                 DoubleColumn.create("threshold", thresholds),
-                Decimals.fixed(DoubleColumn.create("fpr", fpr)),
-                Decimals.fixed(DoubleColumn.create("tpr", tpr)));
+                ReadableNumbers.applyToFractions(DoubleColumn.create("fpr", fpr)),
+                ReadableNumbers.applyToFractions(DoubleColumn.create("tpr", tpr)));
     }
 
     @Override

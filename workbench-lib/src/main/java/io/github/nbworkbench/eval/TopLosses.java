@@ -1,5 +1,6 @@
 package io.github.nbworkbench.eval;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -115,8 +116,8 @@ public final class TopLosses {
                 IntColumn.create("index", indices),
                 StringColumn.create("true", Arrays.stream(actual).mapToObj(classNames::get)),
                 StringColumn.create("predicted", Arrays.stream(predicted).mapToObj(classNames::get)),
-                Decimals.fixed(DoubleColumn.create("loss", losses)),
-                Decimals.fixed(DoubleColumn.create("p_true", trueClassProbabilities)));
+                ReadableNumbers.applyToFractions(DoubleColumn.create("loss", losses)),
+                ReadableNumbers.applyToFractions(DoubleColumn.create("p_true", trueClassProbabilities)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
@@ -24,6 +25,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 public final class ReadableNumbers {
 
     public static final int SIGNIFICANT_DIGITS = 4;
+    public static final int FRACTION_DECIMALS = 4;
     static final double SMALLEST_PLAIN = 1e-3;
     static final double LARGEST_PLAIN = 1e6;
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
@@ -34,6 +36,15 @@ public final class ReadableNumbers {
     /** Sets the column's print formatter to this one and returns the column. */
     public static <C extends NumberColumn<?, ?>> C apply(C column) {
         column.setPrintFormatter(formatter());
+        return column;
+    }
+
+    /**
+     * Sets the print format of a column of fractions (precision, recall, probabilities, rates between 0
+     * and 1) to {@value #FRACTION_DECIMALS} fixed decimals, so that the values line up and compare at a glance.
+     */
+    public static DoubleColumn applyToFractions(DoubleColumn column) {
+        column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(FRACTION_DECIMALS));
         return column;
     }
 
