@@ -127,8 +127,6 @@ public final class CharLstmBuilder {
 
     /** An initialized network for {@code vocabularySize} one-hot tokens. */
     public MultiLayerNetwork build(int vocabularySize) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(vocabularySize));
-        network.init();
-        return network;
+        return Networks.initialized(configuration(vocabularySize));
     }
 }

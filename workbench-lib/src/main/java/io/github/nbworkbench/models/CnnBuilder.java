@@ -76,7 +76,7 @@ public final class CnnBuilder {
 
     /** An initialized network for images of {@code shape} and {@code outputs} classes (or target columns after {@link #regression()}). */
     public MultiLayerNetwork build(ImageShape shape, int outputs) {
-        return initialized(configuration(shape, outputs));
+        return Networks.initialized(configuration(shape, outputs));
     }
 
     /**
@@ -84,19 +84,12 @@ public final class CnnBuilder {
      * network with flat input), classes from its class names (target columns after {@link #regression()}).
      */
     public MultiLayerNetwork build(LabeledDataset data) {
-        if (head == OutputHead.CLASSES) {
-            LabelCheck.requireClasses(data, name(), name() + ".regression()");
-            return sizedFor(data.features(), data.numClasses());
-        }
-        return sizedFor(data.features(), (int) data.labels().size(1));
+        return sizedFor(data.features(), head.outputsFor(data, name(), name() + ".regression()"));
     }
 
     /** An initialized network sized for a batch: image shape from its features, classes (or targets) from its label columns. */
     public MultiLayerNetwork build(DataSet sample) {
-        if (head == OutputHead.CLASSES) {
-            LabelCheck.requireClasses(sample.getLabels(), name(), name() + ".regression()");
-        }
-        return sizedFor(sample.getFeatures(), (int) sample.getLabels().size(1));
+        return sizedFor(sample.getFeatures(), head.outputsFor(sample, name(), name() + ".regression()"));
     }
 
     /** How the user called this builder: {@code Cnns.classic()}. */
@@ -104,13 +97,8 @@ public final class CnnBuilder {
         return "Cnns." + architecture.name().toLowerCase(Locale.ROOT) + "()";
     }
 
-    private MultiLayerNetwork sizedFor(INDArray features, int numClasses) {
-        return initialized(configuration(ImageShape.of(features), numClasses, flatInput || features.rank() == 2));
+    private MultiLayerNetwork sizedFor(INDArray features, int outputs) {
+        return Networks.initialized(configuration(ImageShape.of(features), outputs, flatInput || features.rank() == 2));
     }
 
-    private static MultiLayerNetwork initialized(MultiLayerConfiguration configuration) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-        network.init();
-        return network;
-    }
 }

@@ -26,6 +26,8 @@ public final class MlpBuilder {
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final long DEFAULT_SEED = 42;
     static final int[] DEFAULT_HIDDEN_SIZES = {64, 64};
+    private static final String CLASSIFIER = "Mlps.classifier()";
+    private static final String REGRESSOR = "Mlps.regressor()";
 
     private final OutputHead head;
     private int[] hiddenSizes = DEFAULT_HIDDEN_SIZES.clone();
@@ -131,7 +133,7 @@ public final class MlpBuilder {
 
     /** An initialized network for {@code inputs} input values and {@code outputs} classes or target columns. */
     public MultiLayerNetwork build(int inputs, int outputs) {
-        return initialized(configuration(inputs, outputs));
+        return Networks.initialized(configuration(inputs, outputs));
     }
 
     /**
@@ -139,19 +141,12 @@ public final class MlpBuilder {
      * are flattened), outputs from its classes (classifier) or target columns (regressor).
      */
     public MultiLayerNetwork build(LabeledDataset data) {
-        if (head == OutputHead.CLASSES) {
-            LabelCheck.requireClasses(data, "Mlps.classifier()", "Mlps.regressor()");
-            return initialized(configuration(inputType(data.features()), data.numClasses()));
-        }
-        return initialized(configuration(inputType(data.features()), (int) data.labels().size(1)));
+        return Networks.initialized(configuration(inputType(data.features()), head.outputsFor(data, CLASSIFIER, REGRESSOR)));
     }
 
     /** An initialized network sized for a batch: inputs from its features, outputs from its label columns. */
     public MultiLayerNetwork build(DataSet sample) {
-        if (head == OutputHead.CLASSES) {
-            LabelCheck.requireClasses(sample.getLabels(), "Mlps.classifier()", "Mlps.regressor()");
-        }
-        return initialized(configuration(inputType(sample.getFeatures()), (int) sample.getLabels().size(1)));
+        return Networks.initialized(configuration(inputType(sample.getFeatures()), head.outputsFor(sample, CLASSIFIER, REGRESSOR)));
     }
 
     private static InputType inputType(INDArray features) {
@@ -166,9 +161,4 @@ public final class MlpBuilder {
                 + " the features are " + Arrays.toString(shape) + ". Flatten them first (LabeledDataset.flat())");
     }
 
-    private static MultiLayerNetwork initialized(MultiLayerConfiguration configuration) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-        network.init();
-        return network;
-    }
 }
