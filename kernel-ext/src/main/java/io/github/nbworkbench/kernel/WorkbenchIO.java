@@ -13,7 +13,6 @@ import java.nio.charset.Charset;
  */
 final class WorkbenchIO extends JupyterIO {
     private final CellOutput cellOutput;
-    private volatile ShellReplyEnvironment attached;
 
     /** What is printed outside any cell goes to the JVM's System.out/err as they are now (the kernel's log). */
     WorkbenchIO(Charset encoding) {
@@ -32,23 +31,16 @@ final class WorkbenchIO extends JupyterIO {
     void attach(ShellReplyEnvironment env, boolean stdinEnabled) {
         setEnv(env);
         setJupyterInEnabled(stdinEnabled);
-        attached = env;
         cellOutput.enter(env);
     }
 
     /** Sends what the running cell printed so far, so it shows before what the cell shows next. */
     void flushSystemStreams() {
-        ShellReplyEnvironment env = attached;
-        if (env != null) {
-            cellOutput.flush(env);
-        }
+        cellOutput.flushRunningCell();
     }
 
     void detach(ShellReplyEnvironment env) {
         cellOutput.leave(env);
-        if (attached == env) {
-            attached = null;
-        }
         retractEnv(env);
     }
 }

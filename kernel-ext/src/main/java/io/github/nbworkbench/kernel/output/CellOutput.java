@@ -68,8 +68,16 @@ public final class CellOutput {
         cells.leave(cell);
     }
 
-    /** Sends what {@code cell} printed so far, e.g. before the cell shows a result or a display. */
-    public synchronized void flush(ShellReplyEnvironment cell) {
+    /** Sends what the running cell printed so far, e.g. before it shows a result or a display; nothing between cells. */
+    public void flushRunningCell() {
+        ShellReplyEnvironment cell = cells.running();
+        if (cell != null) {
+            flush(cell);
+        }
+    }
+
+    /** Sends what {@code cell} printed so far. */
+    private synchronized void flush(ShellReplyEnvironment cell) {
         for (StreamType type : StreamType.values()) {
             PendingText text = pending.remove(new Target(cell, type));
             if (text != null) {

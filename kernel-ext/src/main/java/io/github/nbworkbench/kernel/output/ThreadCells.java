@@ -36,6 +36,11 @@ final class ThreadCells {
         startedBy.remove();
     }
 
+    /** The cell the kernel is running now, or null between cells. */
+    ShellReplyEnvironment running() {
+        return running;
+    }
+
     /** The cell the current thread's output belongs to, or null for the kernel's log. */
     ShellReplyEnvironment ofCurrentThread() {
         Thread thread = Thread.currentThread();
