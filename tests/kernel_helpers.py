@@ -176,18 +176,10 @@ class KernelHarness:
 def shell_reply(kc, msg_id, timeout, what="reply", log_tail=None):
     """The shell reply to msg_id; other replies are dropped. Fails after `timeout` seconds, with
     the kernel log's tail when `log_tail` (a function) is given."""
-    deadline = time.monotonic() + timeout
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            log = "\n--- kernel log tail ---\n%s" % log_tail() if log_tail else ""
-            raise AssertionError("no %s from the kernel within %.0f s (msg_id %s)%s" % (what, timeout, msg_id, log))
-        try:
-            msg = kc.get_shell_msg(timeout=remaining)
-        except Empty:
-            continue
-        if msg["parent_header"].get("msg_id") == msg_id:
-            return msg
+    def failure():
+        log = "\n--- kernel log tail ---\n%s" % log_tail() if log_tail else ""
+        return "no %s from the kernel within %.0f s (msg_id %s)%s" % (what, timeout, msg_id, log)
+    return reply_to(kc.get_shell_msg, msg_id, timeout, failure)
 
 
 def control_reply(kc, msg_type, content=None, timeout=10):
@@ -199,17 +191,24 @@ def control_reply(kc, msg_type, content=None, timeout=10):
 
 def control_reply_to(kc, msg_id, timeout=10, msg_type="request"):
     """The control channel's reply to msg_id; other replies are dropped."""
+    return reply_to(kc.get_control_msg, msg_id, timeout,
+                    lambda: "no %s reply on the control channel within %s s" % (msg_type, timeout))
+
+
+def reply_to(get_msg, msg_id, timeout, failure):
+    """The first message from `get_msg` (a channel's get_*_msg) whose parent is msg_id; raises
+    AssertionError(failure()) after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise AssertionError("no %s reply on the control channel within %s s" % (msg_type, timeout))
+            raise AssertionError(failure())
         try:
-            reply = kc.get_control_msg(timeout=remaining)
+            msg = get_msg(timeout=remaining)
         except Empty:
             continue
-        if reply["parent_header"].get("msg_id") == msg_id:
-            return reply
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
 
 
 # -- running cells --------------------------------------------------------------------------------
