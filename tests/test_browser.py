@@ -136,14 +136,14 @@ def test_tour_in_a_browser_shows_tables_charts_and_live_displays(notebook_server
     assert not problems, "\n".join(problems)
 
     # the machine and the planets: HTML tables
-    for snippet, expected in [("WorkbenchRuntime.describe()", "backend"), ("import tech.tablesaw", "Mars")]:
+    for snippet, expected in [("WorkbenchRuntime.describe()", "backend"), ("Table planets", "Mars")]:
         tables = [t for o in cell_with(cells, snippet)["outputs"] for t in o["tables"]]
         assert tables and expected in tables[0]["text"], (snippet, tables)
-    planets = [t for o in cell_with(cells, "import tech.tablesaw")["outputs"] for t in o["tables"]][0]
+    planets = [t for o in cell_with(cells, "Table planets")["outputs"] for t in o["tables"]][0]
     assert planets["rows"] >= 5, planets  # a header and four planets
 
     # the chart and the drawn digit: PNG images the browser decoded
-    for snippet, width in [("import org.knowm.xchart", 800), ("import java.awt.BasicStroke", 140)]:
+    for snippet, width in [("double[] x", 800), ("BufferedImage img", 140)]:
         images = [i for o in cell_with(cells, snippet)["outputs"] for i in o["images"]]
         assert len(images) == 1 and images[0]["src"].startswith("data:image/png;base64,"), (snippet, images)
         assert images[0]["width"] == width, (snippet, images)
@@ -156,7 +156,7 @@ def test_tour_in_a_browser_shows_tables_charts_and_live_displays(notebook_server
     assert len(steps) >= 2, "no update in place was seen while the cell ran: %s" % live["shownTexts"]
 
     # live training progress: one HTML display, updated while training, that ends on the last epoch
-    training = cell_with(cells, "import io.github.nbworkbench.data.*;")
+    training = cell_with(cells, "TrainingData images")
     progress = [p for o in training["outputs"] for p in o["progress"]]
     assert len(training["outputs"]) == 1 and len(progress) == 1, training
     assert training["maxOutputs"] == 1, "the progress display grew new outputs: %s" % training
@@ -165,5 +165,5 @@ def test_tour_in_a_browser_shows_tables_charts_and_live_displays(notebook_server
     assert [i for i in training["outputs"][0]["images"] if i["src"].startswith("data:image/png")], \
         "no loss chart in the progress display: %s" % training
 
-    profile = cell_with(cells, 'System.getenv("WORKBENCH_PROFILE")')["outputs"]
+    profile = cell_with(cells, "Profile.current()")["outputs"]
     assert profile[0]["text"] == os.environ.get("WORKBENCH_PROFILE", "smoke"), profile
