@@ -4,6 +4,8 @@
   heading of a Markdown file (`file.md#heading`, or `#heading` in the same file) names a heading there.
 - No document refers to anything outside the repository (design notes kept elsewhere, local paths).
 - The README stays one page: at most 150 lines.
+- A call `Foo.bar(...)` or constant `Foo.BAR` in the documents' code names a member that Foo.java
+  declares, for every class Foo of the repository (renamed API leaves no stale examples behind).
 
 Needs no kernel: `/usr/bin/python3 -m pytest -q --noconftest tests/test_docs_links.py` runs it alone.
 """
@@ -81,3 +83,36 @@ def test_readme_is_one_page():
     lines = len(README.read_text(encoding="utf-8").splitlines())
     assert lines <= README_MAX_LINES, "README.md has %d lines; keep it to %d and move the rest to docs/" % (
         lines, README_MAX_LINES)
+
+
+CODE = re.compile(r"```(?:java)?\n(.*?)```|`([^`\n]+)`", re.DOTALL)
+QUALIFIED = re.compile(r"(?<![\w./])([A-Z]\w*)\.([A-Za-z_]\w*)(\()?")
+FILE_SUFFIXES = {"java", "jsh", "md", "py", "json", "ipynb", "sh", "class"}
+
+
+def java_files():
+    found = {}
+    for path in REPO.glob("*/src/*/java/**/*.java"):
+        found.setdefault(path.stem, []).append(path)
+    return found
+
+
+def stale_names(path, classes):
+    """`Foo.bar(` and `Foo.BAR` in the code of `path` whose Foo.java (a class of the repository) does not declare bar."""
+    stale = []
+    for match in CODE.finditer(path.read_text(encoding="utf-8")):
+        code = re.sub(r'"[^"\n]*"', '""', match.group(1) or match.group(2))
+        for cls, member, call in QUALIFIED.findall(code):
+            if cls not in classes or member in FILE_SUFFIXES:
+                continue  # JDK, DL4J, Tablesaw, ...: not this repository's
+            declared = re.compile((r"\b%s\s*\(" if call else r"\b%s\b") % re.escape(member))
+            if not any(declared.search(f.read_text(encoding="utf-8")) for f in classes[cls]):
+                stale.append("%s.%s%s" % (cls, member, "(" if call else ""))
+    return stale
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(REPO)))
+def test_code_names_what_the_classes_declare(path):
+    stale = stale_names(path, java_files())
+    assert not stale, "%s names members its classes do not declare (renamed or removed?): %s" % (
+        path.relative_to(REPO), ", ".join(sorted(set(stale))))

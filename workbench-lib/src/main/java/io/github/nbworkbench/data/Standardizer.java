@@ -13,8 +13,8 @@ import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
  * for images {@code [N, C, H, W]} and per column for {@code [N, F]}.
  *
  * <pre>{@code
- * Standardizer standardizer = Standardizer.fitOn(split.train());
- * DataSetIterator train = split.train().batchSize(64).shuffle(42).preProcessor(standardizer).iterator();
+ * Standardizer standardizer = Standardizer.fitOn(split.trainSet());
+ * DataSetIterator train = split.trainSet().batchSize(64).shuffle(42).preProcessor(standardizer).iterator();
  * DataSetIterator test = fashion.test().batchSize(256).preProcessor(standardizer).iterator();
  * }</pre>
  */

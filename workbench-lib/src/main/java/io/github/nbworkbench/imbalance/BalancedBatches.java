@@ -11,7 +11,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * balanced on average rather than exactly:
  *
  * <pre>{@code
- * DataSetIterator train = BalancedBatches.oversample(split.train()).batchSize(64).seed(42).iterator();
+ * DataSetIterator train = BalancedBatches.oversample(split.trainSet()).batchSize(64).seed(42).iterator();
  * Trainer.of(net).epochs(5).fit(train);
  * }</pre>
  *
