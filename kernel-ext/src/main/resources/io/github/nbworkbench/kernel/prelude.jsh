@@ -15,6 +15,7 @@ import io.github.nbworkbench.eval.*;
 import io.github.nbworkbench.imbalance.*;
 import io.github.nbworkbench.models.*;
 import io.github.nbworkbench.plot.*;
+import io.github.nbworkbench.progress.*;
 import io.github.nbworkbench.results.*;
 import io.github.nbworkbench.runtime.*;
 import io.github.nbworkbench.text.*;
