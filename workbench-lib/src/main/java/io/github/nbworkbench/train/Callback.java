@@ -17,6 +17,15 @@ public interface Callback {
         return List.of();
     }
 
+    /**
+     * True when this callback only works if it sees every batch; a strategy whose workers train the
+     * batches out of sight ({@link ParallelTraining}, Spark) refuses it, naming its batch hooks. By
+     * default true when the class overrides {@link #onBatchBegin} or {@link #onBatchEnd}.
+     */
+    default boolean needsBatches() {
+        return !BatchHooks.of(this).isEmpty();
+    }
+
     /** Before the first epoch of this run; on a resumed run the history already holds the earlier epochs. */
     default void onTrainBegin(TrainingContext context) {
     }

@@ -24,6 +24,12 @@ public abstract class LearningRateSchedule implements Callback {
         return perBatch;
     }
 
+    /** A per-epoch schedule works with every strategy; a per-batch one needs to see the batches. */
+    @Override
+    public boolean needsBatches() {
+        return perBatch;
+    }
+
     @Override
     public void onTrainBegin(TrainingContext context) {
         if (perBatch) {

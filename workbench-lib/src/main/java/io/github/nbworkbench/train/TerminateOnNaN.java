@@ -7,9 +7,15 @@ package io.github.nbworkbench.train;
  * <p>A strategy whose workers train the batches out of sight ({@link ParallelTraining}, Spark) calls
  * no batch hook: there the default guard stops training after the first epoch that leaves NaN or
  * infinite parameters (the loss of such a strategy may be unreported, so the parameters are what
- * is checked). Added by hand, it counts as a callback with batch hooks and such strategies refuse it.
+ * is checked), whether it is the default guard or added by hand.
  */
 public final class TerminateOnNaN implements Callback {
+
+    /** Its epoch check guards strategies that do not see the batches. */
+    @Override
+    public boolean needsBatches() {
+        return false;
+    }
 
     @Override
     public void onBatchEnd(TrainingContext context, int epoch, long batch, double loss) {

@@ -244,11 +244,11 @@ public final class Trainer {
             return;
         }
         for (Callback callback : callbacks) {
-            List<String> hooks = BatchHooks.of(callback);
-            if (!hooks.isEmpty()) {
-                throw new IllegalArgumentException(callback.getClass().getSimpleName() + " acts on batches (" + String.join(", ", hooks)
-                        + "), which " + strategy + " cannot call: its workers train the batches out of sight. Use callbacks that act at"
-                        + " the end of an epoch (EarlyStopping, ModelCheckpoint, CsvLogger, ReduceLROnPlateau), or the local strategy");
+            if (callback.needsBatches()) {
+                throw new IllegalArgumentException(callback.getClass().getSimpleName() + " acts on batches ("
+                        + String.join(", ", BatchHooks.of(callback)) + "), which " + strategy + " cannot call: its workers train the"
+                        + " batches out of sight. Use callbacks that act at the end of an epoch (EarlyStopping, ModelCheckpoint, CsvLogger,"
+                        + " ReduceLROnPlateau, a per-epoch schedule), or the local strategy");
             }
         }
         if (!metrics.isEmpty() && validation == null) {

@@ -67,9 +67,9 @@ class StrategiesTest {
         INDArray before = net.params().dup();
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Trainer.of(net)
-                .strategy(ParallelTraining.workers(2).averagingFrequency(4)).quiet().callbacks(new TerminateOnNaN()).fit(Fixtures.trainBlobs()));
+                .strategy(ParallelTraining.workers(2).averagingFrequency(4)).quiet().callbacks(new OneCycle(0.01)).fit(Fixtures.trainBlobs()));
 
-        assertTrue(refused.getMessage().startsWith("TerminateOnNaN acts on batches (onBatchEnd), which ParallelTraining (2 workers,"
+        assertTrue(refused.getMessage().startsWith("OneCycle acts on batches (onBatchBegin), which ParallelTraining (2 workers,"
                 + " averaging every 4 batches) cannot call"), refused.getMessage());
         assertEquals(before, net.params(), "refused before any training");
     }
@@ -95,5 +95,17 @@ class StrategiesTest {
 
         assertEquals("The network is not initialised: call net.init() before training it", forNet.getMessage());
         assertEquals(forNet.getMessage(), forGraph.getMessage());
+    }
+
+    @Test
+    void epochLevelCallbacksThatHaveBatchHooksTooRunWithTheParallelStrategy() {
+        MultiLayerNetwork net = Fixtures.mlp();
+
+        History history = Trainer.of(net).epochs(2).strategy(ParallelTraining.workers(2).averagingFrequency(4)).quiet()
+                .callbacks(new StepDecay(0.01, 0.5, 1), new TerminateOnNaN()).fit(Fixtures.trainBlobs());
+
+        assertEquals(2, history.rowCount());
+        assertEquals(0.01, history.doubleColumn(History.LEARNING_RATE).get(0), 1e-12, "a per-epoch schedule sets epoch 1's rate");
+        assertEquals(0.005, history.doubleColumn(History.LEARNING_RATE).get(1), 1e-12, "and halves it for epoch 2");
     }
 }

@@ -16,7 +16,7 @@ import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Metric;
 import io.github.nbworkbench.train.ModelCheckpoint;
 import io.github.nbworkbench.train.Seeds;
-import io.github.nbworkbench.train.TerminateOnNaN;
+import io.github.nbworkbench.train.OneCycle;
 import io.github.nbworkbench.train.Trainer;
 import io.github.nbworkbench.train.TrainingContext;
 import io.github.nbworkbench.train.TrainingStrategy;
@@ -132,9 +132,9 @@ class SparkTrainingTest {
         LabeledDataset train = FashionMnist.load().train().limit(64);
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Trainer.of(perceptron(10))
-                .strategy(SparkTraining.parameterAveraging()).callbacks(new TerminateOnNaN()).fit(train.batchSize(32).iterator()));
+                .strategy(SparkTraining.parameterAveraging()).callbacks(new OneCycle(0.01)).fit(train.batchSize(32).iterator()));
 
-        assertTrue(refused.getMessage().startsWith("TerminateOnNaN acts on batches (onBatchEnd), which SparkTraining (parameter averaging"),
+        assertTrue(refused.getMessage().startsWith("OneCycle acts on batches (onBatchBegin), which SparkTraining (parameter averaging"),
                 refused.getMessage());
     }
 
