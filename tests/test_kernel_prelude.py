@@ -1,7 +1,8 @@
 """%workbench, the one-line notebook prelude, checked through a real Jupyter client.
 
-After %workbench, every class the notebooks import (one by one, or through a wildcard package)
-is known by its simple name, and profile(full, smoke) follows WORKBENCH_PROFILE.
+After %workbench, every class the prelude imports (one by one, or through a wildcard package), and
+every class a notebook still imports itself, is known by its simple name, and profile(full, smoke)
+follows WORKBENCH_PROFILE.
 """
 
 import json
@@ -22,16 +23,23 @@ IMPORT = re.compile(r"^\s*import\s+([\w.]+?)(\.\*)?\s*;", re.MULTILINE)
 NOT_ON_THE_KERNEL_CLASSPATH = ("io.github.nbworkbench.spark",)
 
 
-def notebook_imports():
-    """(single-type imports, wildcard packages) of the code cells of notebooks/*.ipynb."""
+PRELUDE = REPO_ROOT / "kernel-ext/src/main/resources/io/github/nbworkbench/kernel/prelude.jsh"
+
+
+def imports_of(*sources):
+    """(single-type imports, wildcard packages) of Java sources; static imports are not classes."""
     classes, packages = set(), set()
-    for notebook in sorted((REPO_ROOT / "notebooks").glob("*.ipynb")):
-        for cell in json.loads(notebook.read_text())["cells"]:
-            if cell["cell_type"] == "code":
-                for name, wildcard in IMPORT.findall("".join(cell["source"])):
-                    if not name.startswith(NOT_ON_THE_KERNEL_CLASSPATH):
-                        (packages if wildcard else classes).add(name)
+    for source in sources:
+        for name, wildcard in IMPORT.findall(source):
+            if not name.startswith(NOT_ON_THE_KERNEL_CLASSPATH):
+                (packages if wildcard else classes).add(name)
     return classes, packages
+
+
+def notebook_code():
+    return ["".join(cell["source"])
+            for notebook in sorted((REPO_ROOT / "notebooks").glob("*.ipynb"))
+            for cell in json.loads(notebook.read_text())["cells"] if cell["cell_type"] == "code"]
 
 
 def classes_in(package):
@@ -80,9 +88,9 @@ def prelude_kernel(fresh_kernel_factory):
     return kernel
 
 
-def test_every_class_the_notebooks_import_is_known_after_the_prelude(prelude_kernel):
-    classes, packages = notebook_imports()
-    assert len(classes) > 10 and len(packages) > 10, "the notebooks' imports were found: %s %s" % (classes, packages)
+def test_every_class_the_prelude_or_a_notebook_imports_is_known_after_the_prelude(prelude_kernel):
+    classes, packages = imports_of(PRELUDE.read_text(), *notebook_code())
+    assert len(classes) > 10 and len(packages) > 10, "the prelude's imports were found: %s %s" % (classes, packages)
     candidates = sorted(set(classes) | {c for package in packages for c in classes_in(package)})
     assert len(candidates) > 200, candidates
     public = printed_lines(prelude_kernel, java_strings(candidates) + """.stream().filter(name -> {
@@ -101,6 +109,7 @@ def test_every_class_the_notebooks_import_is_known_after_the_prelude(prelude_ker
         expected.setdefault(name.rsplit(".", 1)[1], set()).add(name)
     simple_names = sorted(expected)
 
+    run_ok(prelude_kernel, "".join("import %s;\n" % name for name in sorted(classes)))  # as the notebooks do
     reply, msgs = prelude_kernel.execute("Stream.of(%s).map(Class::getName).forEach(System.out::println);"
                                          % ", ".join(n + ".class" for n in simple_names), timeout=SLOW)
     problems = [line for line in error_text(reply, msgs).splitlines() if re.match(r"\s*(error:|symbol:)", line)]
