@@ -3,13 +3,16 @@
     /usr/bin/python3 environment/run_notebooks.py [--out DIR] [--kernel NAME] [--timeout S]
                                                   [--startup-timeout S] NOTEBOOK...
 
-Each notebook runs with its own folder as the working directory. The executed notebook and an
-HTML export (images embedded) are written to DIR, also when a cell fails. Prints a summary table;
-exits 1 naming the notebook and the cell of every failure.
+Each notebook runs with its own folder as the working directory. While it runs, progress shows
+the notebook, the code cell (i of N) and the time so far: one line updated in place on a terminal,
+a line per cell (and one a minute in a long cell) otherwise. The executed notebook and an HTML
+export (images embedded) are written to DIR, also when a cell fails. Prints a summary table; exits
+1 naming the notebook and the cell of every failure.
 """
 import argparse
 import os
 import sys
+import threading
 import time
 
 import nbformat
@@ -30,13 +33,64 @@ def error_of(cell):
     return None
 
 
+def minutes(seconds):
+    return "%d:%02d" % divmod(int(seconds), 60)
+
+
+class Progress:
+    """Shows which code cell of a notebook runs and for how long, until stop()."""
+
+    HEARTBEAT = 60  # seconds between 'still running' lines when the output is not a terminal
+
+    def __init__(self, name, code_cells, out=sys.stdout):
+        self.name, self.code_cells, self.out = name, code_cells, out
+        self.tty = out.isatty()
+        self.started = time.monotonic()
+        self.cell = None  # (ordinal, first line, start time)
+        self.done = threading.Event()
+        self.lock = threading.Lock()
+        threading.Thread(target=self._tick, daemon=True).start()
+
+    def cell_started(self, ordinal, source):
+        with self.lock:
+            self.cell = (ordinal, first_line(source)[:50], time.monotonic())
+            if not self.tty:
+                self._line()
+
+    def stop(self):
+        self.done.set()
+        if self.tty:
+            with self.lock:
+                self.out.write("\r\033[K")
+                self.out.flush()
+
+    def _status(self):
+        ordinal, source, _ = self.cell
+        return f"  {self.name}: cell {ordinal} of {self.code_cells}, {minutes(time.monotonic() - self.started)}  {source}"
+
+    def _line(self):
+        if self.cell is not None:
+            self.out.write(("\r\033[K" + self._status()) if self.tty else self._status() + "\n")
+            self.out.flush()
+
+    def _tick(self):
+        while not self.done.wait(1 if self.tty else self.HEARTBEAT):
+            with self.lock:
+                if self.tty or (self.cell and time.monotonic() - self.cell[2] >= self.HEARTBEAT):
+                    self._line()
+
+
 def run_one(path, out_dir, kernel, cell_timeout, startup_timeout):
     nb = nbformat.read(path, as_version=4)
     code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
+    ordinals = {i: n for n, i in enumerate((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), start=1)}
     current = {"index": None}
+    progress = Progress(os.path.splitext(os.path.basename(path))[0], code_cells)
 
     def on_cell_start(cell, cell_index, **_):
-        current["index"] = cell_index
+        if cell_index in ordinals:  # nbclient announces markdown cells too
+            current["index"] = cell_index
+            progress.cell_started(ordinals[cell_index], cell.source)
 
     client = NotebookClient(
         nb,
@@ -60,6 +114,8 @@ def run_one(path, out_dir, kernel, cell_timeout, startup_timeout):
         failure = error_of(nb.cells[current["index"]]) or (text[-1] if text else "error")
     except Exception as e:  # kernel did not start, no such kernel, ...
         failure = f"{type(e).__name__}: {e}"
+    finally:
+        progress.stop()
     seconds = time.monotonic() - start
 
     name = os.path.splitext(os.path.basename(path))[0]

@@ -1,8 +1,8 @@
 """%workbench, the one-line notebook prelude, checked through a real Jupyter client.
 
 After %workbench, every class the prelude imports (one by one, or through a wildcard package), and
-every class a notebook still imports itself, is known by its simple name, and profile(full, smoke)
-follows WORKBENCH_PROFILE.
+every class a notebook still imports itself, is known by its simple name, and profile(full, workshop,
+smoke) follows WORKBENCH_PROFILE.
 """
 
 import json
@@ -127,21 +127,23 @@ def test_the_prelude_twice_is_harmless_and_keeps_variables(prelude_kernel):
     assert printed_lines(prelude_kernel, "System.out.println(kept + \" \" + Nd4j.class.getSimpleName());") == ["7 Nd4j"]
 
 
-def test_profile_follows_workbench_profile(fresh_kernel_factory):
-    for value, expected in (("smoke", "1 smoke"), ("full", "5 full")):
-        env = dict(os.environ, WORKBENCH_PROFILE=value)
-        kernel = fresh_kernel_factory("profile-" + value, env=env)
+def test_profile_follows_workbench_profile_and_is_workshop_when_unset(fresh_kernel_factory):
+    for value, expected in (("smoke", "1 smoke"), ("full", "8 full"), ("workshop", "3 workshop"), (None, "3 workshop")):
+        env = {k: v for k, v in os.environ.items() if k != "WORKBENCH_PROFILE"}
+        if value is not None:
+            env["WORKBENCH_PROFILE"] = value
+        kernel = fresh_kernel_factory("profile-%s" % value, env=env)
         run_ok(kernel, "%workbench", timeout=SLOW)
-        assert printed_lines(kernel, 'System.out.println(profile(5, 1) + " " + Profile.current());') == [expected]
+        assert printed_lines(kernel, 'System.out.println(profile(8, 3, 1) + " " + Profile.current());') == [expected]
         kernel.stop()
 
 
 def test_an_unknown_profile_is_an_error_naming_the_allowed_ones(fresh_kernel_factory):
     kernel = fresh_kernel_factory("profile-unknown", env=dict(os.environ, WORKBENCH_PROFILE="fast"))
     run_ok(kernel, "%workbench", timeout=SLOW)
-    reply, msgs = kernel.execute("profile(5, 1)")
+    reply, msgs = kernel.execute("profile(8, 3, 1)")
     assert reply["content"]["status"] == "error", describe(reply, msgs)
-    assert "WORKBENCH_PROFILE=fast is not a profile: set it to one of full, smoke" in error_text(reply, msgs), describe(reply, msgs)
+    assert "WORKBENCH_PROFILE=fast is not a profile: set it to one of full, workshop, smoke" in error_text(reply, msgs), describe(reply, msgs)
     kernel.stop()
 
 

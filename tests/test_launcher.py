@@ -6,14 +6,18 @@ change nothing on the machine (the real set-up installs packages and the kernels
 - `./workbench test maven ARGS` and `./workbench test pytest ARGS` pass ARGS on and run only that
   part; anything else after `test` is refused with the usage, as are arguments to `notebook`.
 - `./workbench help` names every WORKBENCH_* variable the launcher and its scripts read.
+- `./workbench run` runs the workshop profile unless WORKBENCH_PROFILE says otherwise, and
+  environment/run_notebooks.py shows the notebook, the cell (i of N) and the time while it works.
 - environment/setup.sh removes its scratch folder however it ends.
 """
 
+import json
 import os
 import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -139,3 +143,37 @@ def test_setup_removes_its_scratch_folder_however_it_ends(tmp_path):
 
     assert refused.returncode == 2 and "unknown argument '--no-such-option'" in refused.stderr, refused.stderr
     assert list(scratch_parent.iterdir()) == []
+
+
+def test_run_uses_the_workshop_profile_unless_told_otherwise(launcher):
+    (launcher / "notebooks" / "00-a.ipynb").write_text("{}")
+    (launcher / "environment" / "run_notebooks.py").write_text(
+        "import os, sys\nprint('run_notebooks saw', os.environ['WORKBENCH_PROFILE'], *sys.argv[1:])\n")
+    env = {k: v for k, v in os.environ.items() if k != "WORKBENCH_PROFILE"}
+
+    default = run_launcher(launcher, "run", env=env)
+    full = run_launcher(launcher, "run", env=dict(env, WORKBENCH_PROFILE="full"))
+
+    assert "run_notebooks saw workshop --out build/notebooks notebooks/00-a.ipynb" in default.stdout, default.stdout
+    assert "run_notebooks saw full" in full.stdout, full.stdout
+
+
+def test_run_notebooks_shows_the_notebook_the_cell_and_the_time_while_it_works(tmp_path):
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": "# title"}] + [
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": source}
+        for source in ("x = 1", "import time\ntime.sleep(1.5)", "print(x)")]
+    notebook = tmp_path / "tiny.ipynb"
+    notebook.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    script = REPO / "environment" / "run_notebooks.py"
+
+    result = subprocess.run([sys.executable, str(script), "--kernel", "python3", "--out", str(tmp_path / "out"),
+                             str(notebook)], capture_output=True, text=True, timeout=300)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    progress = [line.strip() for line in result.stdout.splitlines() if ": cell " in line]
+    assert [re.sub(r", \d+:\d\d ", ", M:SS ", line) for line in progress] == [
+        "tiny: cell 1 of 3, M:SS  x = 1",
+        "tiny: cell 2 of 3, M:SS  import time",
+        "tiny: cell 3 of 3, M:SS  print(x)",
+    ], result.stdout
+    assert (tmp_path / "out" / "tiny.html").exists()

@@ -37,7 +37,7 @@ def test_the_first_code_cell_starts_with_the_prelude(notebook):
 def test_profiles_are_chosen_with_profile(notebook):
     for source in code_cells(notebook):
         assert "smoke ?" not in source and 'getenv("WORKBENCH_PROFILE")' not in source, (
-            "%s chooses a profile by hand; use profile(full, smoke):\n%s" % (notebook.name, source))
+            "%s chooses a profile by hand; use profile(full, workshop, smoke):\n%s" % (notebook.name, source))
 
 
 def test_no_code_cell_is_longer_than_the_limit(notebook):

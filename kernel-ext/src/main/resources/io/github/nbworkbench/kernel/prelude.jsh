@@ -4,7 +4,7 @@
 // wildcard package whose simple names clash with another one's needs a single-type import that
 // settles the clash (PreludeMagicTest lists any clash left).
 
-// The workbench; profile(full, smoke) sizes a cell's work by WORKBENCH_PROFILE
+// The workbench; profile(full, workshop, smoke) sizes a cell's work by WORKBENCH_PROFILE
 import io.github.nbworkbench.augment.*;
 import io.github.nbworkbench.compute.*;
 import io.github.nbworkbench.data.*;

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * {@code %workbench}: one line at the top of a notebook imports what notebooks use (the workbench's
- * packages and {@code profile(full, smoke)}, ND4J, DL4J, Tablesaw, XChart), as listed in the
+ * packages and {@code profile(full, workshop, smoke)}, ND4J, DL4J, Tablesaw, XChart), as listed in the
  * kernel's {@code prelude.jsh}. Prints nothing; running it again changes nothing.
  */
 final class PreludeMagic implements LineMagic<Void, BaseKernel> {
