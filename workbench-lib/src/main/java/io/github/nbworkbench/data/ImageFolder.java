@@ -1,12 +1,6 @@
 package io.github.nbworkbench.data;
 
-import java.awt.color.ColorSpace;
-import java.awt.geom.AffineTransform;
-import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBuffer;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -131,7 +125,7 @@ public final class ImageFolder {
                 setDefaults(image);
                 pixels = new float[Math.multiplyExact(files.size(), channels * height * width)];
             }
-            copyPixels(image, pixels, i * channels * height * width);
+            ImageFeatures.of(image).size(height, width).channels(channels).copyInto(pixels, i * channels * height * width);
         }
         if (unreadableCount > 0) {
             throw new IllegalArgumentException(unreadableCount + " of " + files.size() + " files under " + root
@@ -188,72 +182,7 @@ public final class ImageFolder {
             width = first.getWidth();
         }
         if (channels == 0) {
-            channels = isGray(first) ? 1 : 3;
+            channels = ImageFeatures.isGray(first) ? 1 : 3;
         }
-    }
-
-    private static boolean isGray(BufferedImage image) {
-        return image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
-    }
-
-    /** Writes the image as {@code channels} planes of {@code height x width} values in [0, 1] into {@code pixels} at {@code offset}. */
-    private void copyPixels(BufferedImage image, float[] pixels, int offset) {
-        Raster bytes = resized(asBytes(image));
-        for (int c = 0; c < channels; c++) {
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    pixels[offset + (c * height + y) * width + x] = bytes.getSample(x, y, c) / 255f;
-                }
-            }
-        }
-    }
-
-    /**
-     * The image as {@code channels} bands of bytes, read from its raster for gray images and as sRGB
-     * otherwise (converting through Java2D's gray colour space would change the values).
-     */
-    private Raster asBytes(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        WritableRaster out = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, channels, null);
-        if (isGray(image) && image.getRaster().getNumBands() <= 2) {
-            Raster raster = image.getRaster();
-            int max = (1 << image.getColorModel().getComponentSize(0)) - 1;
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int gray = Math.round(raster.getSample(x, y, 0) * 255f / max);
-                    for (int c = 0; c < channels; c++) {
-                        out.setSample(x, y, c, gray);
-                    }
-                }
-            }
-            return out;
-        }
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (channels == 1) {
-                    out.setSample(x, y, 0, Math.round(0.299f * r + 0.587f * g + 0.114f * b));
-                } else {
-                    out.setSample(x, y, 0, r);
-                    out.setSample(x, y, 1, g);
-                    out.setSample(x, y, 2, b);
-                }
-            }
-        }
-        return out;
-    }
-
-    private Raster resized(Raster raster) {
-        if (raster.getWidth() == width && raster.getHeight() == height) {
-            return raster;
-        }
-        AffineTransform scale = AffineTransform.getScaleInstance((double) width / raster.getWidth(), (double) height / raster.getHeight());
-        WritableRaster target = raster.createCompatibleWritableRaster(width, height);
-        new AffineTransformOp(scale, AffineTransformOp.TYPE_BILINEAR).filter(raster, target);
-        return target;
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The CSV files that Debian's python3-sklearn ships ({@code ./workbench setup} installs it). Tests
+ * The CSV files (and two photos) that Debian's python3-sklearn ships ({@code ./workbench setup} installs it). Tests
  * that read them carry {@code @RequiresDataset(Dataset.SKLEARN)}.
  */
 public final class SklearnData {
@@ -20,6 +20,11 @@ public final class SklearnData {
     /** The file {@code name} of the folder, e.g. {@code iris.csv}. */
     public static Path file(String name) {
         return FOLDER.resolve(name);
+    }
+
+    /** The photo {@code name} the package ships beside its CSV files: {@code china.jpg} or {@code flower.jpg}. */
+    public static Path image(String name) {
+        return FOLDER.resolveSibling("images").resolve(name);
     }
 
     /** @throws DataNotFoundException when the package is not installed */
