@@ -80,7 +80,7 @@ final class CurveChecks {
         if (evidence.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Diagnosis(TrainingProblem.LEARNING_RATE_TOO_HIGH, sentence(evidence) + learningRate(curves) + ".",
+        return Optional.of(new Diagnosis(TrainingProblem.LEARNING_RATE_TOO_HIGH, sentence(evidence) + "." + learningRateSentence(curves),
                 "Lower the learning rate 3 to 10x (LrFinder.of(net).find(data) suggests one) or let a schedule lower it"
                         + " (ReduceLROnPlateau, CosineAnnealing); clip gradients if single batches make the loss jump."));
     }
@@ -102,8 +102,9 @@ final class CurveChecks {
         if (!flat(curves) || !layers.isEmpty() && !LayerChecks.tinySteps(layers)) {
             return Optional.empty();
         }
-        String evidence = "The training loss changed by " + percent(Math.abs(Curves.relativeChange(curves.loss[0], curves.loss[curves.last()])))
-                + " in " + curves.size() + " epochs (" + format(curves.loss[0]) + " to " + format(curves.loss[curves.last()]) + ")"
+        double change = Math.abs(Curves.relativeChange(curves.loss[0], curves.loss[curves.last()]));
+        String evidence = "The training loss changed by " + (change < 0.01 ? "less than 1%" : percent(change)) + " in " + curves.size()
+                + " epochs (" + format(curves.loss[0]) + " to " + format(curves.loss[curves.last()]) + ")"
                 + learningRate(curves) + (layers.isEmpty() ? "." : "; " + LayerChecks.stepSizes(layers) + ".");
         return Optional.of(new Diagnosis(TrainingProblem.LEARNING_RATE_TOO_LOW, evidence,
                 "Raise the learning rate 10 to 100x; LrFinder.of(net).find(data) suggests one, and Adam's 1e-3 is a good start."
@@ -117,7 +118,8 @@ final class CurveChecks {
         }
         int best = Curves.lowest(curves.validationLoss);
         int last = curves.last();
-        if (best < 0 || last - best < OVERFITTING_EPOCHS || !(Curves.relativeChange(curves.validationLoss[best], curves.validationLoss[last]) > OVERFITTING_RISE)
+        if (best < 0 || last - best < OVERFITTING_EPOCHS
+                || !(Curves.relativeChange(curves.validationLoss[best], curves.validationLoss[last]) > OVERFITTING_RISE)
                 || !(curves.loss[last] < curves.loss[best])) {
             return Optional.empty();
         }
@@ -189,6 +191,11 @@ final class CurveChecks {
                 : " at learning rate " + format(curves.learningRate[curves.last()]);
     }
 
+    private static String learningRateSentence(Curves curves) {
+        return curves.learningRate == null || Double.isNaN(curves.learningRate[curves.last()]) ? ""
+                : " The learning rate was " + format(curves.learningRate[curves.last()]) + ".";
+    }
+
     private static String sentence(List<String> parts) {
         String joined = String.join("; ", parts);
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
@@ -197,7 +204,8 @@ final class CurveChecks {
     static String summary(Curves curves) {
         int last = curves.last();
         return "training loss " + format(curves.loss[0]) + " to " + format(curves.loss[last])
-                + (curves.validationLoss == null ? "" : ", validation loss " + format(curves.validationLoss[0]) + " to " + format(curves.validationLoss[last]))
+                + (curves.validationLoss == null ? ""
+                        : ", validation loss " + format(curves.validationLoss[0]) + " to " + format(curves.validationLoss[last]))
                 + accuracies(curves, last);
     }
 

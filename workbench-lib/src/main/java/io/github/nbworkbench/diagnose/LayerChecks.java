@@ -43,7 +43,8 @@ final class LayerChecks {
         if (exploding.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder evidence = new StringBuilder("Gradient norms above " + format(EXPLODING_NORM) + " (about 0.01 to 10 in a network that trains well): ");
+        StringBuilder evidence = new StringBuilder("Gradient norms above " + format(EXPLODING_NORM)
+                + " (about 0.01 to 10 in a network that trains well): ");
         evidence.append(String.join("; ", exploding.stream().map(layer -> layer.label() + " median " + format(layer.medianGradient())
                 + ", largest " + format(layer.largestGradient()) + ", first step " + format(layer.firstGradient())).toList()));
         evidence.append(".");

@@ -2,6 +2,7 @@ package io.github.nbworkbench.diagnose;
 
 import io.github.nbworkbench.tables.ReadableNumbers;
 import io.github.nbworkbench.train.Callback;
+import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.TrainingContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +34,6 @@ import tech.tablesaw.api.Table;
  */
 public final class TrainingStatistics implements Callback {
 
-    public static final String EPOCH = "epoch";
     public static final String BATCH = "batch";
     public static final String LAYER = "layer";
     public static final String TYPE = "type";
@@ -99,9 +99,12 @@ public final class TrainingStatistics implements Callback {
         }
     }
 
-    /** The samples as a table: {@code epoch, batch, layer, type, grad_norm, param_norm, update_ratio, zero_share, dead_share}. */
+    /**
+     * The samples as a table, one row each: {@code epoch} ({@link History#EPOCH}), {@code batch, layer, type,
+     * grad_norm, param_norm, update_ratio, zero_share, dead_share}.
+     */
     public Table table() {
-        IntColumn epochs = IntColumn.create(EPOCH);
+        IntColumn epochs = IntColumn.create(History.EPOCH);
         LongColumn batches = LongColumn.create(BATCH);
         StringColumn layers = StringColumn.create(LAYER);
         StringColumn types = StringColumn.create(TYPE);

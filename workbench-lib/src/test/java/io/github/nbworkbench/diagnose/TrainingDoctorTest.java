@@ -95,7 +95,8 @@ class TrainingDoctorTest {
     @Test
     void aDeepSigmoidNetworkTrainedWithSgdHasVanishingGradients() {
         int[] eightLayers = {32, 32, 32, 32, 32, 32, 32, 32};
-        Run run = Run.of(DigitsRuns.mlp(new Sgd(0.1), Activation.SIGMOID, DigitsRuns.XAVIER_INIT, 0, 0, eightLayers), DigitsRuns.digits(600, 300), 2, 32);
+        MultiLayerNetwork deepSigmoid = DigitsRuns.mlp(new Sgd(0.1), Activation.SIGMOID, DigitsRuns.XAVIER_INIT, 0, 0, eightLayers);
+        Run run = Run.of(deepSigmoid, DigitsRuns.digits(600, 300), 2, 32);
 
         assertEquals(EnumSet.of(VANISHING_GRADIENTS), run.problems());
         List<LayerFigures> layers = run.layers();
@@ -140,7 +141,8 @@ class TrainingDoctorTest {
         assertEquals(EnumSet.of(UNDERFITTING), run.problems());
         double training = run.history().value(Metric.ACCURACY.name(), 6);
         double validation = run.history().value(History.validation(Metric.ACCURACY.name()), 6);
-        assertTrue(training < CurveChecks.POOR_ACCURACY && Math.abs(training - validation) < CurveChecks.CLOSE_GAP, training + " against " + validation);
+        assertTrue(training < CurveChecks.POOR_ACCURACY && Math.abs(training - validation) < CurveChecks.CLOSE_GAP,
+                training + " against " + validation);
         assertTrue(run.evidence(UNDERFITTING).contains("does not fit even the data it sees"), run.evidence(UNDERFITTING));
     }
 

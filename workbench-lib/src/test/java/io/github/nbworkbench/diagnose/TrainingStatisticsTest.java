@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.TrainingData;
 import io.github.nbworkbench.testdata.RequiresDataset;
+import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.ParallelTraining;
 import io.github.nbworkbench.train.Trainer;
 import java.util.List;
@@ -50,7 +51,7 @@ class TrainingStatisticsTest {
 
         Table table = statistics.table();
         assertEquals(samples.size(), table.rowCount());
-        assertEquals(List.of(TrainingStatistics.EPOCH, TrainingStatistics.BATCH, TrainingStatistics.LAYER, TrainingStatistics.TYPE,
+        assertEquals(List.of(History.EPOCH, TrainingStatistics.BATCH, TrainingStatistics.LAYER, TrainingStatistics.TYPE,
                 TrainingStatistics.GRADIENT_NORM, TrainingStatistics.PARAMETER_NORM, TrainingStatistics.UPDATE_RATIO,
                 TrainingStatistics.ZERO_SHARE, TrainingStatistics.DEAD_SHARE), table.columnNames());
         assertEquals(hidden.gradientNorm(), table.doubleColumn(TrainingStatistics.GRADIENT_NORM).getDouble(0));
