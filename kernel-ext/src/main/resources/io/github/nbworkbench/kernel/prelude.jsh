@@ -11,6 +11,7 @@ import io.github.nbworkbench.data.*;
 import io.github.nbworkbench.deploy.*;
 import io.github.nbworkbench.deploy.graph.*;
 import io.github.nbworkbench.deploy.onnx.*;
+import io.github.nbworkbench.diagnose.*;
 import io.github.nbworkbench.eval.*;
 import io.github.nbworkbench.imbalance.*;
 import io.github.nbworkbench.models.*;
