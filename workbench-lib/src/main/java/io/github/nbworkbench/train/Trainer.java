@@ -174,7 +174,7 @@ public final class Trainer {
      * count optimizer steps, each covering up to {@code batches} batches (the last step of an epoch
      * takes the batches that are left), and so does the network's iteration count, which DL4J's own
      * schedules follow; the History's loss and samples per second cover every example. Exact for
-     * networks without batch normalisation or dropout (see the test); with batch normalisation each
+     * networks without batch normalisation or dropout (within float rounding); with batch normalisation each
      * small batch is still normalised with its own statistics. Local training only, and not with
      * truncated BPTT (which steps per segment of a sequence).
      */
