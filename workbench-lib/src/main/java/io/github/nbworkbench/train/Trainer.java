@@ -167,7 +167,7 @@ public final class Trainer {
      * same updater step), with the memory of one small batch. 1, the default, steps after every batch.
      *
      * <pre>{@code
-     * Trainer.of(net).accumulateGradients(4).fit(data.train().batchSize(32).iterator());  // steps as with batches of 128
+     * Trainer.of(net).accumulateGradients(4).fit(data.trainSet().batchSize(32).iterator());  // steps as with batches of 128
      * }</pre>
      *
      * <p>Callbacks' batch hooks, the progress display and {@link TrainingContext#batchesPerEpoch()}
