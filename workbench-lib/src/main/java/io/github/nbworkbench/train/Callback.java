@@ -33,7 +33,10 @@ public interface Callback {
     default void onEpochBegin(TrainingContext context, int epoch) {
     }
 
-    /** Before the training step on batch {@code batch}; a learning rate set here applies to this batch. */
+    /**
+     * Before the training step on batch {@code batch}; a learning rate set here applies to this batch.
+     * With {@link Trainer#accumulateGradients} a batch here is one optimizer step over several batches.
+     */
     default void onBatchBegin(TrainingContext context, int epoch, long batch) {
     }
 

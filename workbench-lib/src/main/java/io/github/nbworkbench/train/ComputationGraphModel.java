@@ -9,6 +9,8 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.optimize.api.ConvexOptimizer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,6 +39,40 @@ final class ComputationGraphModel implements TrainableModel {
     @Override
     public void fit(DataSet batch) {
         graph.fit(batch);
+    }
+
+    @Override
+    public double computeGradient(DataSet batch) {
+        GradientAccumulation.refuseTruncatedBptt(graph.getConfiguration().getBackpropType());
+        INDArray featuresMask = batch.getFeaturesMaskArray();
+        INDArray labelsMask = batch.getLabelsMaskArray();
+        graph.setInputs(batch.getFeatures());
+        graph.setLabels(batch.getLabels());
+        graph.setLayerMaskArrays(featuresMask == null ? null : new INDArray[] {featuresMask},
+                labelsMask == null ? null : new INDArray[] {labelsMask});
+        try {
+            graph.computeGradientAndScore();
+        } finally {
+            graph.clearLayerMaskArrays();
+            graph.clearLayersStates();
+        }
+        return graph.score();
+    }
+
+    @Override
+    public INDArray gradient() {
+        return graph.getFlattenedGradients();
+    }
+
+    @Override
+    public BaseMultiLayerUpdater<?> updater() {
+        return graph.getUpdater();
+    }
+
+    @Override
+    public ConvexOptimizer optimizer() {
+        graph.getUpdater();
+        return graph.getOptimizer();
     }
 
     @Override

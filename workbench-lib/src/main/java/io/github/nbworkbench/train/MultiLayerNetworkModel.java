@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.optimize.api.ConvexOptimizer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,6 +32,37 @@ final class MultiLayerNetworkModel implements TrainableModel {
     @Override
     public void fit(DataSet batch) {
         net.fit(batch);
+    }
+
+    @Override
+    public double computeGradient(DataSet batch) {
+        GradientAccumulation.refuseTruncatedBptt(net.getLayerWiseConfigurations().getBackpropType());
+        net.setInput(batch.getFeatures());
+        net.setLabels(batch.getLabels());
+        net.setLayerMaskArrays(batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
+        try {
+            net.computeGradientAndScore();
+        } finally {
+            net.clearLayerMaskArrays();
+            net.clearLayersStates();
+        }
+        return net.score();
+    }
+
+    @Override
+    public INDArray gradient() {
+        return net.getFlattenedGradients();
+    }
+
+    @Override
+    public BaseMultiLayerUpdater<?> updater() {
+        return (BaseMultiLayerUpdater<?>) net.getUpdater();
+    }
+
+    @Override
+    public ConvexOptimizer optimizer() {
+        net.getUpdater();
+        return net.getOptimizer();
     }
 
     @Override

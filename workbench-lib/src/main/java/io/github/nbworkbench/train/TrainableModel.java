@@ -8,6 +8,8 @@ import java.util.OptionalDouble;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.optimize.api.ConvexOptimizer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
@@ -42,6 +44,25 @@ public interface TrainableModel {
 
     /** One optimisation step on {@code batch}, in training mode. */
     void fit(DataSet batch);
+
+    /**
+     * One forward and backward pass on {@code batch} in training mode that leaves the parameters as
+     * they are: the gradient, summed over the batch's examples, stays in {@link #gradient()} until the
+     * next pass. Returns the loss as {@link #lastLoss()} does. The first half of {@link #fit}, for
+     * {@link Trainer#accumulateGradients}.
+     *
+     * @throws IllegalArgumentException for a network trained with truncated BPTT, whose fit takes a step per segment of a sequence
+     */
+    double computeGradient(DataSet batch);
+
+    /** The gradient of every parameter, flattened in {@link #params()}'s order: a view DL4J overwrites on every backward pass. */
+    INDArray gradient();
+
+    /** The updater of DL4J's fit (made on first use): its blocks give each parameter's slice of {@link #gradient()} and of the updater state. */
+    BaseMultiLayerUpdater<?> updater();
+
+    /** The optimizer of DL4J's fit (made on first use): it turns the gradient into an update with the updater and steps the parameters. */
+    ConvexOptimizer optimizer();
 
     /** The loss of the last {@link #fit} step (mean per example, regularisation included, as DL4J reports it). */
     double lastLoss();

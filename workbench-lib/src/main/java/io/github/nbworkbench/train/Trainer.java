@@ -32,7 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * callbacks with batch hooks, and cannot resume from a checkpoint.
  *
  * <p>Locally, each epoch: the random state is reseeded from (run seed, epoch) (see {@link Seeds}), the
- * training iterator is reset, every batch is one {@code fit(DataSet)} step, then the validation data
+ * training iterator is reset, every batch is one {@code fit(DataSet)} step (or every n batches one step
+ * of their summed gradients, with {@link #accumulateGradients}), then the validation data
  * is scored in inference mode. Recorded: the mean training loss (DL4J's score after each step,
  * weighted by batch size; for sequence labels divided by the unmasked time steps, so the loss is per
  * token like bits per character), {@code val_loss} (the same loss function, inference mode), each metric
@@ -64,6 +65,7 @@ public final class Trainer {
     private Path resumeFrom;
     private String title;
     private TrainingStrategy strategy = TrainingStrategy.local();
+    private int batchesPerStep = 1;
 
     private Trainer(TrainableModel model) {
         this.model = model;
@@ -159,6 +161,32 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Sums the gradients of {@code batches} consecutive batches and applies them as one optimizer step:
+     * the update one batch {@code batches} times larger would give (the same mean gradient into the
+     * same updater step), with the memory of one small batch. 1, the default, steps after every batch.
+     *
+     * <pre>{@code
+     * Trainer.of(net).accumulateGradients(4).fit(data.trainSet().batchSize(32).iterator());  // steps as with batches of 128
+     * }</pre>
+     *
+     * <p>Callbacks' batch hooks, the progress display and {@link TrainingContext#batchesPerEpoch()}
+     * count optimizer steps, each covering up to {@code batches} batches (the last step of an epoch
+     * takes the batches that are left), and so does the network's iteration count, which DL4J's own
+     * schedules follow; the History's loss and samples per second cover every example. Exact for
+     * networks without batch normalisation or dropout (within float rounding); with batch normalisation each
+     * small batch is still normalised with its own statistics. Local training only, and not with
+     * truncated BPTT (which steps per segment of a sequence).
+     */
+    public Trainer accumulateGradients(int batches) {
+        if (batches < 1) {
+            throw new IllegalArgumentException("accumulateGradients takes the number of batches per optimizer step, 1 or more"
+                    + " (1 steps after every batch), got " + batches);
+        }
+        this.batchesPerStep = batches;
+        return this;
+    }
+
     /** Keeps training when the loss becomes NaN or infinite (no default {@link TerminateOnNaN}). */
     public Trainer allowNaN() {
         this.allowNaN = true;
@@ -234,14 +262,19 @@ public final class Trainer {
                     + " use .epochs(1) or an iterator that can be reset");
         }
         TrainingSettings settings = new TrainingSettings(model, firstEpoch, epochs, runSeed, trainingMetrics(), List.copyOf(metrics),
-                allCallbacks(), display(), title(), history);
+                allCallbacks(), display(), title(), history, batchesPerStep);
         return strategy.fit(settings, train, validation);
     }
 
-    /** Refuses what {@link #strategy} cannot do, before anything is trained: batch hooks, training metrics, resuming. */
+    /** Refuses what {@link #strategy} cannot do, before anything is trained: batch hooks, training metrics, resuming, accumulating gradients. */
     private void checkFitsStrategy(DataSetIterator validation) {
         if (strategy.seesBatches()) {
             return;
+        }
+        if (batchesPerStep > 1) {
+            throw new IllegalArgumentException(strategy + " cannot accumulate gradients: each of its workers fits its own batches"
+                    + " with DL4J's fit, one optimizer step per batch, out of the trainer's sight. Accumulate with the local strategy"
+                    + " (drop .strategy(...)), or drop .accumulateGradients(...) and give the workers larger batches");
         }
         for (Callback callback : callbacks) {
             if (callback.needsBatches()) {
@@ -310,6 +343,7 @@ public final class Trainer {
     @Override
     public String toString() {
         return "Trainer[" + model.model().getClass().getSimpleName() + ", " + strategy + ", epochs=" + epochs + ", metrics="
-                + Arrays.toString(metrics.stream().map(Metric::name).toArray()) + ", callbacks=" + callbacks.size() + "]";
+                + Arrays.toString(metrics.stream().map(Metric::name).toArray()) + ", callbacks=" + callbacks.size()
+                + (batchesPerStep > 1 ? ", " + batchesPerStep + " batches per step" : "") + "]";
     }
 }

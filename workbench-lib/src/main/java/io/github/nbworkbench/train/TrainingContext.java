@@ -20,7 +20,10 @@ public interface TrainingContext {
     /** The last epoch this run will reach unless stopped. */
     int lastEpoch();
 
-    /** Batches in one epoch, counting them with one pass over the training data the first time this is asked before epoch 1 ends. */
+    /**
+     * Batches in one epoch, counting them with one pass over the training data the first time this is asked before epoch 1 ends.
+     * With {@link Trainer#accumulateGradients} these are optimizer steps, each of several batches, as the batch hooks count them.
+     */
     long batchesPerEpoch();
 
     /** The seed this run derives every epoch's random state from (see {@link Seeds}). */

@@ -17,9 +17,11 @@ import java.util.List;
  * @param progress where progress is shown (a display that shows nothing when quiet)
  * @param title the run's name in progress displays
  * @param history the history the run appends to: new, or the resumed checkpoint's
+ * @param batchesPerStep training batches whose gradients make one optimizer step: 1, or n after {@link Trainer#accumulateGradients}(n)
  */
 public record TrainingSettings(TrainableModel model, int firstEpoch, int lastEpoch, long seed, List<Metric> trainingMetrics,
-        List<Metric> validationMetrics, List<Callback> callbacks, TrainingProgress progress, String title, History history) {
+        List<Metric> validationMetrics, List<Callback> callbacks, TrainingProgress progress, String title, History history,
+        int batchesPerStep) {
 
     public TrainingSettings {
         trainingMetrics = List.copyOf(trainingMetrics);

@@ -1,0 +1,86 @@
+package io.github.nbworkbench.compute;
+
+import java.util.Arrays;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+
+/**
+ * One layer's forward FLOPs per example, from its configuration and its output shape. A FLOP is one
+ * multiplication or addition, so a multiply-add is 2. Counted: the products with the weights, which
+ * dominate (O(inputs x outputs) per output against O(outputs) for the rest); biases, activation
+ * functions, dropout masks and the loss are not.
+ *
+ * @param forward FLOPs of one example's forward pass, NaN when the layer type is not counted
+ */
+record LayerFlops(int index, String type, String outputShape, long parameters, double forward) {
+
+    static LayerFlops of(int index, Layer layer, InputType output, long parameters) {
+        return new LayerFlops(index, layer.getClass().getSimpleName(), shapeOf(output), parameters, forwardFlops(layer, output));
+    }
+
+    boolean counted() {
+        return !Double.isNaN(forward);
+    }
+
+    private static double forwardFlops(Layer layer, InputType output) {
+        Class<?> type = layer.getClass();
+        if (type == DenseLayer.class || type == OutputLayer.class) {
+            // y = W x: nIn x nOut multiply-adds
+            FeedForwardLayer dense = (FeedForwardLayer) layer;
+            return 2.0 * dense.getNIn() * dense.getNOut();
+        }
+        if (type == RnnOutputLayer.class) {
+            // the dense product at every time step
+            RnnOutputLayer dense = (RnnOutputLayer) layer;
+            return 2.0 * dense.getNIn() * dense.getNOut() * timeSteps(output, layer);
+        }
+        if (type == ConvolutionLayer.class) {
+            // each output value (H x W x nOut of them) sums kH x kW x nIn products
+            ConvolutionLayer conv = (ConvolutionLayer) layer;
+            InputType.InputTypeConvolutional out = (InputType.InputTypeConvolutional) output;
+            int[] kernel = conv.getKernelSize();
+            return 2.0 * out.getHeight() * out.getWidth() * conv.getNOut() * conv.getNIn() * kernel[0] * kernel[1];
+        }
+        if (type == SubsamplingLayer.class) {
+            // no multiplications: one comparison (max) or addition (average) per value of each window
+            int[] kernel = ((SubsamplingLayer) layer).getKernelSize();
+            return (double) output.arrayElementsPerExample() * kernel[0] * kernel[1];
+        }
+        if (type == BatchNormalization.class) {
+            // y = a x + b per value, a and b per channel (the batch's mean and variance add a few more per value in training)
+            return 2.0 * output.arrayElementsPerExample();
+        }
+        if (type == LSTM.class) {
+            // per time step, 4 gates each multiply the input (nIn) and the previous output (nOut) by their weights
+            LSTM lstm = (LSTM) layer;
+            return 2.0 * 4 * lstm.getNOut() * (lstm.getNIn() + lstm.getNOut()) * timeSteps(output, layer);
+        }
+        if (type == DropoutLayer.class || type == ActivationLayer.class) {
+            return 0;    // element-wise only
+        }
+        return Double.NaN;
+    }
+
+    private static long timeSteps(InputType output, Layer layer) {
+        long steps = output instanceof InputType.InputTypeRecurrent recurrent ? recurrent.getTimeSeriesLength() : -1;
+        if (steps <= 0) {
+            throw new IllegalArgumentException("Counting the FLOPs of " + layer.getClass().getSimpleName() + " needs the sequence length:"
+                    + " give the input as InputType.recurrent(features, timeSteps), or a batch of sequences");
+        }
+        return steps;
+    }
+
+    private static String shapeOf(InputType output) {
+        return Arrays.toString(output.getShape(false));
+    }
+}
