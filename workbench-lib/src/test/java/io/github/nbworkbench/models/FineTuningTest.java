@@ -24,7 +24,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 @RequiresDataset({MNIST, FASHION_MNIST})
 class FineTuningTest {
 
-    private static final int EPOCHS = 10;
+    private static final int EPOCHS = 8;
     private static Mnist mnist;
     private static MultiLayerNetwork digits;
     private static FashionMnist fashion;
@@ -59,7 +59,7 @@ class FineTuningTest {
         MultiLayerNetwork moreDigits = FineTuning.of(digits).network();
         assertEquals(pretrained, moreDigits.params(), "the copy starts from the pretrained weights, output layer included");
 
-        Trainer.of(moreDigits).quiet().seed(3).fit(mnist.test().batchSize(50).iterator());
+        Trainer.of(moreDigits).quiet().seed(3).fit(mnist.test().limit(500).batchSize(50).iterator());
 
         assertNotEquals(digits.getLayer(0).params(), moreDigits.getLayer(0).params(), "the first layer did not train");
         assertEquals(pretrained, digits.params(), "fine-tuning changed the pretrained network");
@@ -80,9 +80,9 @@ class FineTuningTest {
     }
 
     /**
-     * Fine-tuning against training from scratch on 300 labelled Fashion-MNIST images (0.5%): the
+     * Fine-tuning against training from scratch on 150 labelled Fashion-MNIST images (0.25%): the
      * numbers a notebook shows. Only that all three learn is asserted, because which one wins does
-     * NOT hold from one subset to the next: measured with 10 epochs, from scratch 0.762 and 0.775 on
+     * NOT hold from one subset to the next: measured on 300 images with 10 epochs, from scratch 0.762 and 0.775 on
      * two subsets, fine-tuned from MNIST 0.777 and 0.767 (all layers), 0.785 and 0.762 (conv frozen);
      * with 6 epochs scratch led (0.762 against 0.747 and 0.733). Pretrained on the digits 0-4 and
      * fine-tuned on 20 or 50 images of 5-9, scratch won 5 of 8 comparisons. Digits teach this small
@@ -90,17 +90,17 @@ class FineTuningTest {
      */
     @Test
     void fineTuningAndTrainingFromScratchOnAFewFashionImagesBothLearn() {
-        LabeledDataset few = fashion.train().shuffled(4).limit(300);
+        LabeledDataset few = fashion.train().shuffled(4).limit(150);
         LabeledDataset test = fashion.test().limit(2_000);
 
         double scratch = accuracyAfterTraining(Cnns.classic().seed(5).build(few), few, test);
         double unfrozen = accuracyAfterTraining(FineTuning.of(digits).newOutput(10).learningRate(1e-3).seed(5).network(), few, test);
         double frozen = accuracyAfterTraining(FineTuning.of(digits).freezeThrough(1).newOutput(10).learningRate(1e-3).seed(5).network(), few, test);
 
-        System.out.printf("300 Fashion-MNIST images, %d epochs, test accuracy on 2,000: from scratch %.3f,"
+        System.out.printf("150 Fashion-MNIST images, %d epochs, test accuracy on 2,000: from scratch %.3f,"
                 + " fine-tuned from MNIST %.3f (all layers), %.3f (conv frozen)%n", EPOCHS, scratch, unfrozen, frozen);
         for (double accuracy : new double[] {scratch, unfrozen, frozen}) {
-            assertTrue(accuracy > 0.65, "test accuracies " + scratch + ", " + unfrozen + ", " + frozen + " (chance: 0.10)");
+            assertTrue(accuracy > 0.55, "test accuracies " + scratch + ", " + unfrozen + ", " + frozen + " (chance: 0.10)");
         }
     }
 
