@@ -125,6 +125,7 @@ public final class FineTuning {
         if (seed != null) {
             fineTune.seed(seed);
         }
+        // a clone, so that training the result can never write into the pretrained network's parameters
         TransferLearning.Builder builder = new TransferLearning.Builder(pretrained.clone()).fineTuneConfiguration(fineTune.build());
         if (lastFrozen != NONE) {
             builder.setFeatureExtractor(lastFrozen);
