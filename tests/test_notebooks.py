@@ -98,6 +98,9 @@ def test_text_generation_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp
     assert "outside the vocabulary: 'Ü' (U+00DC)" in text
     assert "split into words first" in text and "false / false" in text
     assert "but the labels have shape [1, 77]" in text
+    for expected in ["Knowing the letter frequencies:", "bits of the letter frequencies", "The longest stretch written twice",
+                     "32 units:", "windows of 16:", "King James Bible"]:
+        assert expected in text, expected
 
 
 def test_training_problems_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):

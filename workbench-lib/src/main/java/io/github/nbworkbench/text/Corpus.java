@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -22,7 +23,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * A named text to train a language model on. Load one with {@link StateOfTheUnion}, {@link
- * KingJamesBible} or {@link #load}; look at it with {@link #characterCounts()}.
+ * KingJamesBible} or {@link #load}; look at it with {@link #characterCounts()} and {@link
+ * #characterEntropy()}.
  */
 public final class Corpus {
 
@@ -120,6 +122,21 @@ public final class Corpus {
                     share.append((double) entry.getValue() / total);
                 });
         return Table.create(name + ": characters", character, codePoint, count, share);
+    }
+
+    /**
+     * The entropy of the character frequencies, in bits per character: what a model that knows how
+     * often each character occurs, and nothing about their order, needs on average to encode one. A
+     * language model's bits per character below it is what the model learned from the context.
+     *
+     * <pre>{@code
+     * Corpus.of("coin", "abab").characterEntropy();   // 1.0
+     * }</pre>
+     */
+    public double characterEntropy() {
+        Map<Integer, Long> counts = text.codePoints().boxed().collect(Collectors.groupingBy(cp -> cp, Collectors.counting()));
+        double total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return counts.values().stream().mapToDouble(count -> count / total).map(p -> -p * Math.log(p) / Math.log(2)).sum();
     }
 
     private static String printable(int codePoint) {

@@ -56,4 +56,13 @@ class CorpusTest {
         assertTrue(counts.stringColumn("character").asList().containsAll(java.util.List.of("space", "\\n")));
         assertEquals("U+000A", counts.where(counts.stringColumn("character").isEqualTo("\\n")).stringColumn("code_point").get(0));
     }
+
+    @Test
+    void characterEntropyIsInBitsPerCharacter() {
+        assertEquals(0.0, Corpus.of("t", "aaaa").characterEntropy(), 1e-12);
+        assertEquals(1.0, Corpus.of("t", "abab").characterEntropy(), 1e-12);
+        assertEquals(2.0, Corpus.of("t", "abcd").characterEntropy(), 1e-12);
+        assertEquals(1.5, Corpus.of("t", "aabc").characterEntropy(), 1e-12);
+        assertEquals(1.0, Corpus.of("t", "\uD83D\uDE00a").characterEntropy(), 1e-12, "a surrogate pair is one character");
+    }
 }

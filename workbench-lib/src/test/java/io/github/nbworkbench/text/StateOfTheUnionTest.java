@@ -37,6 +37,7 @@ class StateOfTheUnionTest {
         assertTrue(corpus.length() > 10_700_000 && corpus.length() < 10_800_000, "length " + corpus.length());
         assertTrue(corpus.text().startsWith("Fellow-Citizens of the Senate and House of Representatives"), corpus.text().substring(0, 80));
         assertEquals(98, CharVocabulary.of(corpus.text()).size() - 1);
+        assertEquals(4.34, corpus.characterEntropy(), 0.005, "the letter frequencies of the whole corpus");
     }
 
     @Test
