@@ -104,12 +104,15 @@ def test_text_generation_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp
 
 
 def test_training_problems_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
-    """03: imbalance remedies, overfitting remedies and the compute tools, each ending in a computed summary."""
+    """03: imbalance remedies (undersampling too), overfitting remedies chosen by validation accuracy, early stopping's
+    restored epoch checked, the compute tools, and the exercises, each ending in a computed sentence."""
     nb = execute_notebook(NOTEBOOKS / "03-training-problems.ipynb", tmp_path, monkeypatch)
     assert not error_outputs(nb), "\n".join(error_outputs(nb))
     text = plain_text(nb)
-    for expected in ["Rare-class recall: baseline", "Smallest gap:", "Training budget", "Fastest batch size here:",
-                     "2 workers train", "oversampling + rare augmentation", "MixUp"]:
+    for expected in ["Rare-class recall: baseline", "Undersampling: rare-class recall", "Best remedy by validation accuracy:",
+                     "Smallest gap:", "the network it returned, evaluated again now:", "Training budget", "Fastest batch size here:",
+                     "2 workers train", "oversampling + rare augmentation", "MixUp", "Mirrored, the oversampling model loses most on",
+                     "Undersampling for", "Dropout 0.8:", "images: best validation loss at epoch"]:
         assert expected in text, expected
     images = png_outputs(nb)
     assert len(images) >= 4, "distribution, precision-recall, loss curves and gap charts"

@@ -3,6 +3,7 @@ package io.github.nbworkbench.imbalance;
 import io.github.nbworkbench.eval.ClassificationReport;
 import io.github.nbworkbench.eval.PrecisionRecallCurve;
 import io.github.nbworkbench.eval.Predictions;
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +129,7 @@ public final class ClassThresholds {
         return ClassificationReport.of(predictions.actual(), predict(predictions), classNames);
     }
 
-    /** One row per class: class, threshold (missing where the class has none). */
+    /** One row per class: class, threshold (missing where the class has none), printed with the fixed decimals of {@link #toString()}. */
     public Table table() {
         DoubleColumn threshold = DoubleColumn.create("threshold", thresholds.length);
         for (int c = 0; c < thresholds.length; c++) {
@@ -138,7 +139,7 @@ public final class ClassThresholds {
                 threshold.set(c, thresholds[c]);
             }
         }
-        return Table.create("Decision thresholds", StringColumn.create("class", classNames), threshold);
+        return Table.create("Decision thresholds", StringColumn.create("class", classNames), ReadableNumbers.applyToFractions(threshold));
     }
 
     private int decide(double[] probabilities) {

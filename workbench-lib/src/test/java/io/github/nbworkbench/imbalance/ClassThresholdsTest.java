@@ -88,6 +88,7 @@ class ClassThresholdsTest {
         assertEquals(List.of("class", "threshold"), table.columnNames());
         assertTrue(table.doubleColumn("threshold").isMissing(0));
         assertEquals(0.2, table.doubleColumn("threshold").get(1));
+        assertEquals("0.2000", table.doubleColumn("threshold").getString(1), "printed like toString, not as 0.2 or 0.20000000298");
         assertEquals("ClassThresholds[b=0.2000, c=0.5000]", THRESHOLDS.toString());
     }
 
