@@ -119,7 +119,8 @@ def test_training_problems_notebook_runs_in_the_smoke_profile(java_kernelspec, t
 
 
 def test_deployment_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
-    """04: every compression, quantization and acceleration step, the ONNX export checked against DL4J, the report."""
+    """04: every compression, quantization and acceleration step, the ONNX export checked against DL4J, int8 on
+    ONNX Runtime's integer kernels, the LSTM's path, the findings table and the exercises."""
     nb = execute_notebook(NOTEBOOKS / "04-deployment-optimization.ipynb", tmp_path, monkeypatch)
     assert not error_outputs(nb), "\n".join(error_outputs(nb))
     text = plain_text(nb)
@@ -127,8 +128,9 @@ def test_deployment_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path
     assert differences, "the notebook compares ONNX Runtime and SameDiff with DL4J"
     assert float(differences.group(1)) <= 1e-4 and float(differences.group(2)) <= 1e-4, differences.group(0)
     assert "Cannot carry layer 0 (LSTM)" in text, "an unsupported layer is refused by name"
-    for expected in ["Int8 weights:", "80% sparsity:", "Int8 plus pruning:", "Distillation with",
-                     "Fastest CPU path at batch 32:", "Deployment report", "Batch 32 by thread count"]:
+    for expected in ["Findings (", "Most size saved:", "Largest speed-up at batch 32:", "Distillation with",
+                     "ONNX Runtime, int8 QDQ model against FP32", "QLinearConv", "LSTM in DL4J: file",
+                     "Deployment report", "Batch 32 by thread count"]:
         assert expected in text, expected
     images = png_outputs(nb)
     assert len(images) >= 2, "the size-vs-accuracy and latency-vs-accuracy charts"

@@ -1,15 +1,32 @@
 package io.github.nbworkbench.deploy;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A weight tensor as symmetric int8: value = q * scale[channel], q in [-127, 127], with
  * scale = max |w| / 127 over the channel (or the whole tensor). {@code shape} is the tensor's shape;
- * values are in C order; the channel of value i is (i / stride) % channels.
+ * values are in C order; the channel of value i is (i / stride) % channels. Written by
+ * {@link Int8Quantizer} into a {@link QuantizedModel}, and by {@code deploy.onnx.OnnxInt8Export} into
+ * an ONNX file, so both carry the same int8 weights.
+ *
+ * <pre>{@code
+ * QuantizedTensor int8 = QuantizedTensor.of(convWeights, 0, Granularity.PER_CHANNEL);   // [out, in, kH, kW]: one scale per filter
+ * }</pre>
  */
-record QuantizedTensor(long[] shape, byte[] values, float[] scales, int stride) {
+public record QuantizedTensor(long[] shape, byte[] values, float[] scales, int stride) {
 
     static final int LEVELS = 127;
+
+    /** {@code weights} as int8, with one scale per slice along {@code channelAxis}, or one for all. */
+    public static QuantizedTensor of(INDArray weights, int channelAxis, Granularity granularity) {
+        if (channelAxis < 0 || channelAxis >= weights.rank()) {
+            throw new IllegalArgumentException("Channel axis " + channelAxis + " is not an axis of a tensor shaped " + Arrays.toString(weights.shape()));
+        }
+        return quantize(Nd4j.toFlattened('c', weights.castTo(DataType.FLOAT)).toFloatVector(), weights.shape(), channelAxis, granularity);
+    }
 
     /** Quantizes {@code weights} (C order, of {@code shape}) with one scale per slice along {@code channelAxis}, or one in all. */
     static QuantizedTensor quantize(float[] weights, long[] shape, int channelAxis, Granularity granularity) {

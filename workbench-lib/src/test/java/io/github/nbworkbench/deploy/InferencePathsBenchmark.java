@@ -5,6 +5,7 @@ import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.deploy.graph.InferenceGraph;
 import io.github.nbworkbench.deploy.graph.SameDiffInference;
 import io.github.nbworkbench.deploy.onnx.OnnxExport;
+import io.github.nbworkbench.deploy.onnx.OnnxInt8Export;
 import io.github.nbworkbench.deploy.onnx.OnnxRuntimeModel;
 import io.github.nbworkbench.models.Cnns;
 import io.github.nbworkbench.runtime.WorkbenchRuntime;
@@ -17,8 +18,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
- * Inference speed of the classic Fashion-MNIST CNN on three paths, MultiLayerNetwork, SameDiff and
- * ONNX Runtime, in this JVM's ND4J build and thread count, with each path's speed relative to the
+ * Inference speed of the classic Fashion-MNIST CNN on four paths, MultiLayerNetwork, SameDiff,
+ * ONNX Runtime and ONNX Runtime on the int8 QDQ export (integer kernels), in this JVM's ND4J build and thread count, with each path's speed relative to the
  * MultiLayerNetwork at the same batch size. The build and the thread count are fixed when ND4J loads,
  * so {@code benchmarks/inference-paths.sh} runs this once per build and thread count.
  *
@@ -37,11 +38,13 @@ public final class InferencePathsBenchmark {
         InferenceGraph graph = InferenceGraph.of(net, test);
         SameDiffInference sameDiff = SameDiffInference.of(graph);
         Path onnxFile = OnnxExport.save(graph, Files.createTempFile("inference-paths", ".onnx"));
-        try (OnnxRuntimeModel onnx = OnnxRuntimeModel.load(onnxFile)) {
+        Path int8File = OnnxInt8Export.of(graph, test.features()).save(Files.createTempFile("inference-paths-int8", ".onnx"));
+        try (OnnxRuntimeModel onnx = OnnxRuntimeModel.load(onnxFile); OnnxRuntimeModel int8 = OnnxRuntimeModel.load(int8File)) {
             Table speed = InferenceBenchmark.of(test.features())
                     .variant("MultiLayerNetwork", x -> net.output(x, false))
                     .variant("SameDiff", sameDiff::output)
                     .variant("ONNX Runtime", onnx::output)
+                    .variant("ONNX Runtime int8", int8::output)
                     .batchSizes(1, 32, 128)
                     .calls(20, 100)
                     .table();
@@ -52,6 +55,7 @@ public final class InferencePathsBenchmark {
             System.out.println(speed.printAll());
         } finally {
             Files.deleteIfExists(onnxFile);
+            Files.deleteIfExists(int8File);
         }
     }
 

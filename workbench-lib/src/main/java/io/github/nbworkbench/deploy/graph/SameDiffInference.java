@@ -1,5 +1,7 @@
 package io.github.nbworkbench.deploy.graph;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -28,10 +30,12 @@ public final class SameDiffInference {
 
     private final SameDiff graph;
     private final String output;
+    private final List<String> stepOutputs;
 
-    private SameDiffInference(SameDiff graph, String output) {
+    private SameDiffInference(SameDiff graph, String output, List<String> stepOutputs) {
         this.graph = graph;
         this.output = output;
+        this.stepOutputs = List.copyOf(stepOutputs);
     }
 
     public static SameDiffInference of(MultiLayerNetwork net) {
@@ -43,15 +47,26 @@ public final class SameDiffInference {
         SDVariable input = graph.placeHolder(INPUT, DataType.FLOAT, withBatchAxis(inference.inputShape()));
         GraphBuilder builder = new GraphBuilder(graph, input);
         SDVariable output = input;
+        List<String> stepOutputs = new ArrayList<>();
         for (InferenceStep step : inference.steps()) {
             output = builder.add(step);
+            stepOutputs.add(output.name());
         }
-        return new SameDiffInference(graph, output.name());
+        return new SameDiffInference(graph, output.name(), stepOutputs);
     }
 
     /** The network's output for {@code input} (FP32, examples along the first axis). */
     public INDArray output(INDArray input) {
         return graph.outputSingle(Map.of(INPUT, input.castTo(DataType.FLOAT)), output);
+    }
+
+    /**
+     * What each step of the {@link InferenceGraph} computed for {@code input}, in step order: the
+     * activations inside the network, e.g. to calibrate the ranges of int8 activations.
+     */
+    public List<INDArray> stepOutputs(INDArray input) {
+        Map<String, INDArray> values = graph.output(Map.of(INPUT, input.castTo(DataType.FLOAT)), stepOutputs.toArray(String[]::new));
+        return stepOutputs.stream().map(values::get).toList();
     }
 
     /** The SameDiff graph itself, e.g. to save with {@code sameDiff().asFlatFile(file)}. */

@@ -1,7 +1,6 @@
 package io.github.nbworkbench.deploy.onnx;
 
 import io.github.nbworkbench.deploy.graph.InferenceGraph;
-import io.github.nbworkbench.deploy.graph.InferenceStep;
 import io.github.nbworkbench.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,13 +41,7 @@ public final class OnnxExport {
     }
 
     public static Path save(InferenceGraph graph, Path file) {
-        byte[] bytes = toModel(graph).toByteArray();
-        try {
-            AtomicFiles.write(file, out -> out.write(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the ONNX model to " + file + ": " + e.getMessage(), e);
-        }
-        return file;
+        return write(toModel(graph), file);
     }
 
     /** The ONNX model of {@code net}, for callers that want to inspect or extend it before writing. */
@@ -57,10 +50,12 @@ public final class OnnxExport {
     }
 
     public static Onnx.ModelProto toModel(InferenceGraph graph) {
-        OnnxGraphWriter writer = new OnnxGraphWriter(INPUT_NAME);
-        for (InferenceStep step : graph.steps()) {
-            step.accept(writer);
-        }
+        return toModel(graph, new OnnxGraphWriter(INPUT_NAME));
+    }
+
+    /** The model of {@code graph}'s steps as {@code writer} writes them, between the float input and output. */
+    static Onnx.ModelProto toModel(InferenceGraph graph, OnnxGraphWriter writer) {
+        graph.steps().forEach(writer::add);
         Onnx.GraphProto.Builder onnxGraph = writer.finish(OUTPUT_NAME)
                 .setName("nbworkbench")
                 .addInput(OnnxTensors.floatValueInfo(INPUT_NAME, graph.inputShape()))
@@ -71,5 +66,16 @@ public final class OnnxExport {
                 .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(onnxGraph)
                 .build();
+    }
+
+    /** Writes {@code model} to {@code file} atomically and returns the file. */
+    static Path write(Onnx.ModelProto model, Path file) {
+        byte[] bytes = model.toByteArray();
+        try {
+            AtomicFiles.write(file, out -> out.write(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the ONNX model to " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 }

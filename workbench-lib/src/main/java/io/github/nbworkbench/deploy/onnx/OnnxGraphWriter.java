@@ -7,10 +7,11 @@ import onnx.Onnx;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Appends ONNX nodes and weight initializers for each step, chaining each node to the previous one's
- * output; returns the name of the tensor each step produced.
+ * Appends ONNX nodes and FP32 weight initializers for each step, chaining each node to the previous
+ * one's output; returns the name of the tensor each step produced. {@link QdqGraphWriter} changes
+ * what goes into the weights and the compute steps' inputs.
  */
-final class OnnxGraphWriter implements InferenceStep.Visitor<String> {
+class OnnxGraphWriter implements InferenceStep.Visitor<String> {
 
     private final Onnx.GraphProto.Builder graph = Onnx.GraphProto.newBuilder();
     private String current;
@@ -20,30 +21,33 @@ final class OnnxGraphWriter implements InferenceStep.Visitor<String> {
         this.current = input;
     }
 
+    void add(InferenceStep step) {
+        step.accept(this);
+    }
+
     /** The graph so far, its last tensor renamed to {@code output}. */
     Onnx.GraphProto.Builder finish(String output) {
-        node("Identity", output, current);
+        namedNode("Identity", output, current);
         return graph;
     }
 
     @Override
     public String reshape(InferenceStep.Reshape step) {
         String shape = initializer(OnnxTensors.longs(name("shape"), LongStream.concat(LongStream.of(-1), LongStream.of(step.shape())).toArray()));
-        return chain(node("Reshape", next(), current, shape));
+        return chain(node("Reshape", operand(), shape));
     }
 
     @Override
     public String flatten(InferenceStep.Flatten step) {
-        return chain(node("Flatten", next(), current).addAttribute(axis(1)));
+        return chain(node("Flatten", operand()).addAttribute(axis(1)));
     }
 
     @Override
     public String convolution(InferenceStep.Convolution step) {
         long[] kernel = step.weights().shape();
-        String weights = initializer(OnnxTensors.floats(name("W"), step.weights()));
         Onnx.NodeProto.Builder conv = step.bias() == null
-                ? node("Conv", next(), current, weights)
-                : node("Conv", next(), current, weights, initializer(OnnxTensors.floats(name("B"), step.bias())));
+                ? node("Conv", operand(), weights(step.weights(), 0))
+                : node("Conv", operand(), weights(step.weights(), 0), convolutionBias(step));
         return chain(conv.addAttribute(ints("kernel_shape", kernel[2], kernel[3]))
                 .addAttribute(ints("strides", step.strides()))
                 .addAttribute(ints("dilations", step.dilations()))
@@ -52,7 +56,7 @@ final class OnnxGraphWriter implements InferenceStep.Visitor<String> {
 
     @Override
     public String pooling(InferenceStep.Pooling step) {
-        return chain(node(step.max() ? "MaxPool" : "AveragePool", next(), current)
+        return chain(node(step.max() ? "MaxPool" : "AveragePool", operand())
                 .addAttribute(ints("kernel_shape", step.kernel()))
                 .addAttribute(ints("strides", step.strides()))
                 .addAttribute(ints("pads", pads(step.padsBegin(), step.padsEnd()))));
@@ -62,33 +66,51 @@ final class OnnxGraphWriter implements InferenceStep.Visitor<String> {
     public String channelAffine(InferenceStep.ChannelAffine step) {
         String scale = initializer(OnnxTensors.floats(name("scale"), perChannel(step.scale(), step.spatial())));
         String shift = initializer(OnnxTensors.floats(name("shift"), perChannel(step.shift(), step.spatial())));
-        String scaled = chain(node("Mul", next(), current, scale));
-        return chain(node("Add", next(), scaled, shift));
+        String scaled = chain(node("Mul", current, scale));
+        return chain(node("Add", scaled, shift));
     }
 
     @Override
     public String dense(InferenceStep.Dense step) {
-        String weights = initializer(OnnxTensors.floats(name("W"), step.weights()));
         // MatMul without a bias: ONNX Runtime 1.10 fuses a bias-less Gemm with its activation into an invalid node
         return chain(step.bias() == null
-                ? node("MatMul", next(), current, weights)
-                : node("Gemm", next(), current, weights, initializer(OnnxTensors.floats(name("B"), step.bias()))));
+                ? node("MatMul", operand(), weights(step.weights(), 1))
+                : node("Gemm", operand(), weights(step.weights(), 1), initializer(OnnxTensors.floats(name("B"), step.bias()))));
+    }
+
+    /** The tensor a reshape, pooling or convolution step reads: the previous step's output. */
+    String operand() {
+        return current;
+    }
+
+    /** The initializer (or node output) that holds {@code weights}, whose output channels lie along {@code channelAxis}. */
+    String weights(INDArray weights, int channelAxis) {
+        return initializer(OnnxTensors.floats(name("W"), weights));
+    }
+
+    String convolutionBias(InferenceStep.Convolution step) {
+        return initializer(OnnxTensors.floats(name("B"), step.bias()));
     }
 
     @Override
     public String activation(InferenceStep.Activation step) {
         return chain(switch (step.kind()) {
-            case RELU -> node("Relu", next(), current);
-            case LEAKY_RELU -> node("LeakyRelu", next(), current).addAttribute(floatAttribute("alpha", step.alpha()));
-            case ELU -> node("Elu", next(), current).addAttribute(floatAttribute("alpha", step.alpha()));
-            case SIGMOID -> node("Sigmoid", next(), current);
-            case TANH -> node("Tanh", next(), current);
-            case SOFTPLUS -> node("Softplus", next(), current);
-            case SOFTMAX -> node("Softmax", next(), current).addAttribute(axis(-1));
+            case RELU -> node("Relu", current);
+            case LEAKY_RELU -> node("LeakyRelu", current).addAttribute(floatAttribute("alpha", step.alpha()));
+            case ELU -> node("Elu", current).addAttribute(floatAttribute("alpha", step.alpha()));
+            case SIGMOID -> node("Sigmoid", current);
+            case TANH -> node("Tanh", current);
+            case SOFTPLUS -> node("Softplus", current);
+            case SOFTMAX -> node("Softmax", current).addAttribute(axis(-1));
         });
     }
 
-    private Onnx.NodeProto.Builder node(String opType, String output, String... inputs) {
+    /** A node reading {@code inputs}, whose output gets the next free tensor name. */
+    Onnx.NodeProto.Builder node(String opType, String... inputs) {
+        return namedNode(opType, "t" + nodes, inputs);
+    }
+
+    private Onnx.NodeProto.Builder namedNode(String opType, String output, String... inputs) {
         Onnx.NodeProto.Builder node = graph.addNodeBuilder()
                 .setName(opType + "_" + nodes++)
                 .setOpType(opType)
@@ -97,20 +119,20 @@ final class OnnxGraphWriter implements InferenceStep.Visitor<String> {
         return node;
     }
 
-    private String chain(Onnx.NodeProto.Builder node) {
+    String chain(Onnx.NodeProto.Builder node) {
         current = node.getOutput(0);
         return current;
     }
 
-    private String next() {
-        return "t" + nodes;
+    String current() {
+        return current;
     }
 
-    private String name(String role) {
+    String name(String role) {
         return role + "_" + nodes;
     }
 
-    private String initializer(Onnx.TensorProto tensor) {
+    String initializer(Onnx.TensorProto tensor) {
         graph.addInitializer(tensor);
         return tensor.getName();
     }
@@ -135,7 +157,7 @@ final class OnnxGraphWriter implements InferenceStep.Visitor<String> {
         return attribute.setType(Onnx.AttributeProto.AttributeType.INTS).build();
     }
 
-    private static Onnx.AttributeProto axis(long axis) {
+    static Onnx.AttributeProto axis(long axis) {
         return Onnx.AttributeProto.newBuilder().setName("axis").setType(Onnx.AttributeProto.AttributeType.INT).setI(axis).build();
     }
 

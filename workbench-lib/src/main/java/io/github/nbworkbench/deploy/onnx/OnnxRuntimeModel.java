@@ -5,9 +5,15 @@ import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_LOGGING_LEVEL_WARN
 import static org.bytedeco.onnxruntime.global.onnxruntime.OrtArenaAllocator;
 import static org.bytedeco.onnxruntime.global.onnxruntime.OrtMemTypeDefault;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import onnx.Onnx;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -24,6 +30,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.onnxruntime.util.ONNXUtils;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * An ONNX model with one float input and one float output, such as {@link OnnxExport} writes, run
@@ -55,19 +64,7 @@ public final class OnnxRuntimeModel implements AutoCloseable {
      * {@code OMP_NUM_THREADS}, like ND4J's.
      */
     public static OnnxRuntimeModel load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("No ONNX model at " + file.toAbsolutePath() + "; write one with OnnxExport.save(graph, file)");
-        }
-        SessionOptions options = new SessionOptions();
-        options.SetInterOpNumThreads(1);
-        options.SetGraphOptimizationLevel(ORT_ENABLE_ALL);
-        options.SetLogSeverityLevel(ORT_LOGGING_LEVEL_WARNING);
-        Session session;
-        try {
-            session = new Session(environment(), new BytePointer(file.toAbsolutePath().toString()), options);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("ONNX Runtime could not load " + file + " (not an ONNX model, or truncated or corrupt): " + e.getMessage(), e);
-        }
+        Session session = session(file, sessionOptions());
         if (session.GetInputCount() != 1 || session.GetOutputCount() != 1) {
             long inputs = session.GetInputCount();
             long outputs = session.GetOutputCount();
@@ -75,6 +72,30 @@ public final class OnnxRuntimeModel implements AutoCloseable {
             throw new IllegalArgumentException(file + " has " + inputs + " inputs and " + outputs + " outputs; OnnxRuntimeModel runs models with one of each");
         }
         return new OnnxRuntimeModel(session);
+    }
+
+    /**
+     * The operators ONNX Runtime runs for {@code file} after its graph optimizations, with how many
+     * of each: shows whether a QDQ model's groups became integer kernels (QLinearConv,
+     * MatMulIntegerToFloat, ...) or stayed float operators on dequantized values.
+     */
+    public static Table optimizedOperators(Path file) {
+        Path optimized = null;
+        try {
+            optimized = Files.createTempFile("onnxruntime-optimized", ".onnx");
+            SessionOptions options = sessionOptions();
+            options.SetOptimizedModelFilePath(new BytePointer(optimized.toAbsolutePath().toString()));
+            session(file, options).close();
+            Map<String, Long> counts = Onnx.ModelProto.parseFrom(Files.readAllBytes(optimized)).getGraph().getNodeList().stream()
+                    .collect(Collectors.groupingBy(Onnx.NodeProto::getOpType, LinkedHashMap::new, Collectors.counting()));
+            return Table.create("Operators ONNX Runtime runs for " + file.getFileName(),
+                    StringColumn.create("operator", counts.keySet()),
+                    LongColumn.create("count", counts.values().stream().mapToLong(Long::longValue).toArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read ONNX Runtime's optimized graph of " + file + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(optimized);
+        }
     }
 
     /** The model's output for {@code features} (examples along the first axis), computed by ONNX Runtime. */
@@ -98,6 +119,36 @@ public final class OnnxRuntimeModel implements AutoCloseable {
         session.close();
         runOptions.close();
         memory.close();
+    }
+
+    private static SessionOptions sessionOptions() {
+        SessionOptions options = new SessionOptions();
+        options.SetInterOpNumThreads(1);
+        options.SetGraphOptimizationLevel(ORT_ENABLE_ALL);
+        options.SetLogSeverityLevel(ORT_LOGGING_LEVEL_WARNING);
+        return options;
+    }
+
+    private static Session session(Path file, SessionOptions options) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("No ONNX model at " + file.toAbsolutePath() + "; write one with OnnxExport.save(graph, file)");
+        }
+        try {
+            return new Session(environment(), new BytePointer(file.toAbsolutePath().toString()), options);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("ONNX Runtime could not load " + file + " (not an ONNX model, or truncated or corrupt): " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file left behind is harmless
+        }
     }
 
     private static INDArray toArray(Value tensor) {

@@ -1,6 +1,8 @@
 package io.github.nbworkbench.deploy.onnx;
 
 import io.github.nbworkbench.files.LittleEndian;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import onnx.Onnx;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,6 +21,34 @@ final class OnnxTensors {
                 .setDataType(Onnx.TensorProto.DataType.FLOAT_VALUE)
                 .addAllDims(dims(values.shape()))
                 .setRawData(ByteString.copyFrom(LittleEndian.floats(data)))
+                .build();
+    }
+
+    /** A float tensor of {@code shape} ({@code []} for a scalar) from {@code values} in C order. */
+    static Onnx.TensorProto floats(String name, long[] shape, float... values) {
+        return tensor(name, Onnx.TensorProto.DataType.FLOAT_VALUE, shape, LittleEndian.floats(values));
+    }
+
+    static Onnx.TensorProto int8s(String name, long[] shape, byte... values) {
+        return tensor(name, Onnx.TensorProto.DataType.INT8_VALUE, shape, values);
+    }
+
+    static Onnx.TensorProto uint8s(String name, long[] shape, byte... values) {
+        return tensor(name, Onnx.TensorProto.DataType.UINT8_VALUE, shape, values);
+    }
+
+    static Onnx.TensorProto int32s(String name, long[] shape, int... values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asIntBuffer().put(values);
+        return tensor(name, Onnx.TensorProto.DataType.INT32_VALUE, shape, bytes.array());
+    }
+
+    private static Onnx.TensorProto tensor(String name, int dataType, long[] shape, byte[] rawData) {
+        return Onnx.TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(dataType)
+                .addAllDims(dims(shape))
+                .setRawData(ByteString.copyFrom(rawData))
                 .build();
     }
 
