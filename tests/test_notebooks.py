@@ -137,19 +137,23 @@ def test_deployment_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path
 
 
 def test_results_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
-    """05: exports a run, reads it back, compares two runs, refuses a bad name, survives a failed export."""
+    """05: exports a run, reads it back, compares two runs in computed words, runs its exercises; the
+    appendix refuses a bad name and survives a failed export."""
     nb = execute_notebook(NOTEBOOKS / "05-exporting-results.ipynb", tmp_path, monkeypatch)
     assert not error_outputs(nb), "\n".join(error_outputs(nb))
     text = plain_text(nb)
     for expected in ["deterministic: two runs", "run_card.json", "# Run card: classic-cnn", "- hash: sha256:",
                      "the reloaded model gives the same outputs: true; both runs saw the same data: true",
+                     "the strong CNN's test accuracy is", "classic-cnn-seed-7", "macro f1: ", "charts/loss.pdf",
+                     "every value read back equals the History in memory: true",
                      "'../elsewhere' is not a plain name", "No space left on device", "previous export intact: true"]:
         assert expected in text, expected
 
 
 def test_spark_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
-    """06: the same model with the plain Trainer, on one Spark worker and on two, with gradient
-    sharing, and a failing task; Spark's own log lines stay out of the cells."""
+    """06: the same model with the plain Trainer, on one Spark worker and on two, with ParallelTraining
+    and with gradient sharing, conclusions in computed words, the exercises, and (appendix) a failing
+    task; Spark's own log lines stay out of the cells."""
     nb = execute_notebook(NOTEBOOKS / "06-distributed-training-spark.ipynb", tmp_path, monkeypatch)
     assert not error_outputs(nb), "\n".join(error_outputs(nb))
     text = plain_text(nb)
@@ -163,6 +167,9 @@ def test_spark_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, mon
     accuracies = re.search(r"Validation accuracy: Trainer (\S+), 1 worker (\S+), 2 workers (\S+)\.", text)
     assert accuracies and all(float(a) > 0.5 for a in accuracies.groups()), "each run learns (10 classes: chance is 0.1)"
     assert "Averaging every 5 minibatches:" in text
+    for expected in ["ParallelTraining, 2 workers: ", "On one machine Spark", "Gradient sharing: ", "Spark's overhead on one worker is",
+                     "averaging every 1", "workers on", "gradient sharing"]:
+        assert expected in text, expected
     assert "Spark training failed: " in text and "Labels and preOutput must have equal shapes" in text
     streams = "".join(o.get("text", "") for o in code_outputs(nb) if o["output_type"] == "stream")
     for noise in ["WARN", "log4j", "ERROR org.apache.spark", "Exception in thread"]:
