@@ -82,6 +82,9 @@ def test_cnn_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monke
     text = plain_text(nb)
     assert "loaded model gives the same outputs: true" in text
     assert "Classification report" in text
+    assert "Cnns.classic(train) starts from the same weights: true" in text  # the layers written out are the library's
+    assert re.search(r"Chosen on validation: .+ it scores [\d.]+%, the classic example [\d.]+%", text), text
+    assert re.search(r"The model reads the drawing as \d \([\d.]+% sure\)", text), text
 
 
 def test_text_generation_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
