@@ -115,8 +115,10 @@ def test_training_problems_notebook_runs_in_the_smoke_profile(java_kernelspec, t
     for expected in ["Rare-class recall: baseline", "Undersampling: rare-class recall", "Best remedy by validation accuracy:",
                      "Smallest gap:", "the network it returned, evaluated again now:", "Training budget", "Fastest batch size here:",
                      "2 workers train", "oversampling + rare augmentation", "MixUp", "Mirrored, the oversampling model loses most on",
-                     "Undersampling for", "Dropout 0.8:", "images: best validation loss at epoch"]:
+                     "Undersampling for", "Dropout 0.8:", "images: best validation loss at epoch", "The doctor finds"]:
         assert expected in text, expected
+    doctor = [o["data"]["text/markdown"] for o in code_outputs(nb) if "text/markdown" in o.get("data", {})]
+    assert len(doctor) == 2 and all(d.startswith("### Training doctor: ") for d in doctor), doctor
     images = png_outputs(nb)
     assert len(images) >= 4, "distribution, precision-recall, loss curves and gap charts"
 
