@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.models.Mlps;
 import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.Trainer;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.Table;
 
 @RequiresDataset(FASHION_MNIST)
@@ -67,5 +69,19 @@ class PrecisionCheckTest {
         MultiLayerNetwork net = Cnns.classic().build(new io.github.nbworkbench.models.ImageShape(8, 8, 1), 2);
         assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(net, batch).dataTypes(DataType.INT8));
         assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(net, batch).trainingSteps(0));
+    }
+
+    @Test
+    void dataTheNetworkDoesNotTakeIsRefusedRatherThanReportedAsAnUnsupportedDataType() {
+        FashionMnist fashion = FashionMnist.load();
+        MultiLayerNetwork mlp = Mlps.classifier().hiddenSizes(16).build(fashion.train().limit(100).flat());
+        DataSet images = fashion.test().limit(64).toDataSet();                         // [64, 1, 28, 28]: the MLP takes [?, 784]
+        DataSet threeClasses = new DataSet(fashion.test().limit(64).flat().toDataSet().getFeatures(), Nd4j.zeros(DataType.FLOAT, 64, 3));
+
+        String features = assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(mlp, images)).getMessage();
+        String labels = assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(mlp, threeClasses)).getMessage();
+
+        assertTrue(features.contains("the data gives [?, 1, 28, 28]") && features.contains("flatten the data to [N, 784]"), features);
+        assertTrue(labels.startsWith("the labels do not match the model's output"), labels);
     }
 }
