@@ -95,6 +95,16 @@ class OnnxInt8ExportTest {
         assertTrue(refused.getMessage().contains("calibration"), refused.getMessage());
     }
 
+    @Test
+    void calibrationInputsOfAnotherShapeAreRefusedBeforeAnythingRuns() {
+        INDArray flat = train.limit(10).flat().features();
+
+        String message = assertThrows(IllegalArgumentException.class, () -> OnnxInt8Export.of(graph, flat)).getMessage();
+
+        assertEquals("The calibration inputs are shaped [?, 784] but the model takes [?, 1, 28, 28]: calibrate on examples of the data"
+                + " it was trained on, shaped as it takes them", message);
+    }
+
     private static double maxDifference(INDArray expected, INDArray actual) {
         return expected.castTo(actual.dataType()).sub(actual).amaxNumber().doubleValue();
     }
