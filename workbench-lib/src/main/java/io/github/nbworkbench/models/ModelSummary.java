@@ -2,13 +2,18 @@ package io.github.nbworkbench.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -19,10 +24,13 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 /**
  * A network layer by layer, as Keras' {@code model.summary()} shows it: each layer's type, the
  * shape of what it outputs for one example, and its number of parameters; layers frozen for
- * fine-tuning ({@link FineTuning}) say so, and the caption counts their parameters apart.
+ * fine-tuning ({@link FineTuning}) say so, and the caption counts their parameters apart. A
+ * ComputationGraph is shown vertex by vertex in the order it computes them, with each vertex's name
+ * and inputs.
  *
  * <pre>{@code
  * ModelSummary.of(net, InputType.convolutional(28, 28, 1)).table()
+ * ModelSummary.of(graph, InputType.feedForward(30)).table()      // one input type per graph input
  * }</pre>
  *
  * Shapes are channels first, as the workbench's image data: {@code [32, 26, 26]} is 32 feature
@@ -33,16 +41,27 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 public final class ModelSummary {
 
     public static final String INDEX = "#";
+    public static final String VERTEX = "vertex";
     public static final String LAYER = "layer";
+    public static final String INPUTS = "inputs";
     public static final String OUTPUT_SHAPE = "output_shape";
     public static final String PARAMETERS = "parameters";
 
-    private final MultiLayerNetwork network;
-    private final List<InputType> outputs;
+    private static final String NOT_INITIALISED = "The network is not initialised: call net.init() before summarising it"
+            + " (a network from Cnns, Mlps, Rnns or Transformers is initialised already)";
+    private static final String GENERAL_ADVICE = "Give the input type the network was built for: InputType.convolutional(height, width,"
+            + " channels) for images, InputType.feedForward(n) for vectors, InputType.recurrent(n) for sequences";
 
-    private ModelSummary(MultiLayerNetwork network, List<InputType> outputs) {
-        this.network = network;
-        this.outputs = outputs;
+    /** One layer (or graph vertex); {@code name} and {@code inputs} are null for a MultiLayerNetwork's layers. */
+    private record Row(String name, String type, List<String> inputs, InputType output, long parameters, boolean frozen) {
+    }
+
+    private final List<Row> rows;
+    private final boolean graph;
+
+    private ModelSummary(List<Row> rows, boolean graph) {
+        this.rows = List.copyOf(rows);
+        this.graph = graph;
     }
 
     /**
@@ -53,35 +72,109 @@ public final class ModelSummary {
      */
     public static ModelSummary of(MultiLayerNetwork network, InputType input) {
         if (network.getLayers() == null) {
-            throw new IllegalStateException("The network is not initialised: call net.init() before summarising it"
-                    + " (a network from Cnns, Mlps, Rnns or Transformers is initialised already)");
+            throw new IllegalStateException(NOT_INITIALISED);
         }
-        return new ModelSummary(network, outputTypes(network, input));
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        List<Row> rows = new ArrayList<>();
+        InputType current = input;
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            Layer layer = conf.getConf(i).getLayer();
+            try {
+                InputPreProcessor preProcessor = conf.getInputPreProcess(i);
+                InputType in = preProcessor == null ? current : preProcessor.getOutputType(current);
+                checkInputSize(i + " (" + unfrozen(layer).getClass().getSimpleName() + ")", unfrozen(layer), in,
+                        (i == 0 ? "the input " : "layer " + (i - 1) + "'s output ") + shapeOf(current));
+                current = layer.getOutputType(i, in);
+            } catch (RuntimeException e) {
+                throw notTaken(input.toString(), e, advice(network, input));
+            }
+            rows.add(new Row(null, typeOf(layer), null, current, network.getLayer(i).numParams(), isFrozen(layer)));
+        }
+        return new ModelSummary(rows, false);
     }
 
-    /** One row per layer: {@code #, layer, output_shape, parameters}; the caption gives the total and the frozen share. */
+    /**
+     * The summary of {@code graph} for inputs of the given types, one per graph input in the order of
+     * its {@code addInputs(...)}.
+     *
+     * @throws IllegalStateException    when the graph is not initialised
+     * @throws IllegalArgumentException when the graph cannot take inputs of those types
+     */
+    public static ModelSummary of(ComputationGraph graph, InputType... inputs) {
+        if (graph.getVertices() == null) {
+            throw new IllegalStateException(NOT_INITIALISED);
+        }
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        List<String> inputNames = conf.getNetworkInputs();
+        if (inputs.length != inputNames.size()) {
+            throw new IllegalArgumentException("The graph has " + inputNames.size() + " input" + (inputNames.size() == 1 ? " " : "s ")
+                    + inputNames + " but " + inputs.length + " input types were given: give one per input, in that order");
+        }
+        String given = List.of(inputs).toString();
+        Map<String, InputType> outputs;
+        try {
+            // on a copy: DL4J sets every layer's nIn from the types as it goes, which would break the graph for a wrong type
+            outputs = conf.clone().getLayerActivationTypes(inputs);
+        } catch (RuntimeException e) {
+            throw notTaken(given, e, GENERAL_ADVICE);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String name : conf.getTopologicalOrderStr()) {
+            if (inputNames.contains(name)) {
+                continue;
+            }
+            GraphVertex vertex = conf.getVertices().get(name);
+            List<String> vertexInputs = conf.getVertexInputs().get(name);
+            long parameters = graph.getVertex(name).numParams();
+            if (vertex instanceof LayerVertex layerVertex) {
+                Layer layer = layerVertex.getLayerConf().getLayer();
+                String source = vertexInputs.get(0);
+                InputType before = outputs.get(source);
+                try {
+                    InputType in = layerVertex.getPreProcessor() == null ? before : layerVertex.getPreProcessor().getOutputType(before);
+                    checkInputSize("'" + name + "'", unfrozen(layer), in, "the output of '" + source + "' " + shapeOf(before));
+                } catch (RuntimeException e) {
+                    throw notTaken(given, e, GENERAL_ADVICE);
+                }
+                rows.add(new Row(name, typeOf(layer), vertexInputs, outputs.get(name), parameters, isFrozen(layer)));
+            } else {
+                rows.add(new Row(name, vertex.getClass().getSimpleName(), vertexInputs, outputs.get(name), parameters, false));
+            }
+        }
+        return new ModelSummary(rows, true);
+    }
+
+    /**
+     * One row per layer: {@code #, layer, output_shape, parameters} (a graph's rows also {@code vertex} and
+     * {@code inputs}); the caption gives the total and the frozen share.
+     */
     public Table table() {
         IntColumn indices = IntColumn.create(INDEX);
+        StringColumn names = StringColumn.create(VERTEX);
         StringColumn types = StringColumn.create(LAYER);
+        StringColumn inputs = StringColumn.create(INPUTS);
         StringColumn shapes = StringColumn.create(OUTPUT_SHAPE);
         LongColumn parameters = LongColumn.create(PARAMETERS);
-        long frozen = 0;
-        for (int i = 0; i < outputs.size(); i++) {
-            Layer layer = layer(i);
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
             indices.append(i);
-            types.append(typeOf(layer));
+            names.append(row.name());
+            types.append(row.type());
+            inputs.append(row.inputs() == null ? "" : String.join(", ", row.inputs()));
             shapes.append(outputShape(i));
-            parameters.append(parametersOf(i));
-            frozen += isFrozen(layer) ? parametersOf(i) : 0;
+            parameters.append(row.parameters());
         }
         parameters.setPrintFormatter(NumberColumnFormatter.ints());
-        String caption = String.format("%,d parameters", network.numParams()) + (frozen > 0 ? String.format(", %,d of them frozen", frozen) : "");
-        return Table.create(caption, indices, types, shapes, parameters);
+        long total = rows.stream().mapToLong(Row::parameters).sum();
+        long frozen = rows.stream().filter(Row::frozen).mapToLong(Row::parameters).sum();
+        String caption = String.format("%,d parameters", total) + (frozen > 0 ? String.format(", %,d of them frozen", frozen) : "");
+        return graph ? Table.create(caption, indices, names, types, inputs, shapes, parameters)
+                : Table.create(caption, indices, types, shapes, parameters);
     }
 
-    /** The number of layers. */
+    /** The number of layers (a graph's vertices, its inputs left out). */
     public int layers() {
-        return outputs.size();
+        return rows.size();
     }
 
     /** The shape of one example at the output of layer {@code index}, e.g. {@code [32, 26, 26]}. */
@@ -89,17 +182,9 @@ public final class ModelSummary {
         return shapeOf(outputType(index));
     }
 
-    /** The type of what layer {@code index} (0-based) outputs for one example. */
+    /** The type of what layer {@code index} (0-based; a graph's vertices in the order it computes them) outputs for one example. */
     public InputType outputType(int index) {
-        return outputs.get(index);
-    }
-
-    private Layer layer(int index) {
-        return network.getLayerWiseConfigurations().getConf(index).getLayer();
-    }
-
-    private long parametersOf(int index) {
-        return network.getLayer(index).numParams();
+        return rows.get(index).output();
     }
 
     /** The layer a frozen layer wraps, or {@code layer} itself. */
@@ -120,32 +205,8 @@ public final class ModelSummary {
         return unfrozen(layer).getClass().getSimpleName() + (isFrozen(layer) ? " (frozen)" : "");
     }
 
-    /**
-     * What each layer outputs for {@code input}, layer by layer, after checking that each layer built
-     * for a number of inputs ({@code nIn}) gets that many: DL4J's own walk through the types does not.
-     */
-    private static List<InputType> outputTypes(MultiLayerNetwork network, InputType input) {
-        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
-        List<InputType> outputs = new ArrayList<>();
-        InputType current = input;
-        for (int i = 0; i < conf.getConfs().size(); i++) {
-            Layer layer = conf.getConf(i).getLayer();
-            try {
-                InputPreProcessor preProcessor = conf.getInputPreProcess(i);
-                InputType in = preProcessor == null ? current : preProcessor.getOutputType(current);
-                checkInputSize(i, unfrozen(layer), in, current);
-                current = layer.getOutputType(i, in);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("The network does not take inputs of type " + input + ": " + e.getMessage()
-                        + ". " + advice(network, input), e);
-            }
-            outputs.add(current);
-        }
-        return outputs;
-    }
-
-    /** {@code in} is what the layer gets, {@code before} the same before the layer's preprocessor (flattening, for one). */
-    private static void checkInputSize(int index, Layer layer, InputType in, InputType before) {
+    /** Refuses a layer built for a number of inputs ({@code nIn}) that would get another: DL4J's own walk through the types does not. */
+    private static void checkInputSize(String layerName, Layer layer, InputType in, String source) {
         if (!(layer instanceof FeedForwardLayer sized) || sized.getNIn() <= 0) {
             return;
         }
@@ -154,10 +215,14 @@ public final class ModelSummary {
                 : in instanceof InputType.InputTypeConvolutional c ? c.getChannels() : sized.getNIn();
         if (given != sized.getNIn()) {
             String what = in instanceof InputType.InputTypeConvolutional ? " channels" : " values per example";
-            throw new IllegalArgumentException("layer " + index + " (" + layer.getClass().getSimpleName() + ") was built for "
-                    + String.format("%,d", sized.getNIn()) + what + " but would get " + String.format("%,d", given) + " ("
-                    + (index == 0 ? "the input " : "layer " + (index - 1) + "'s output ") + shapeOf(before) + ")");
+            throw new IllegalArgumentException("layer " + layerName + " was built for " + String.format("%,d", sized.getNIn()) + what
+                    + " but would get " + String.format("%,d", given) + " (" + source + ")");
         }
+    }
+
+    private static IllegalArgumentException notTaken(String input, RuntimeException cause, String advice) {
+        return new IllegalArgumentException("The network does not take inputs of type " + input + ": " + cause.getMessage() + ". " + advice,
+                cause);
     }
 
     private static String advice(MultiLayerNetwork network, InputType input) {
@@ -168,8 +233,7 @@ public final class ModelSummary {
                 return images.get();
             }
         }
-        return "Give the input type the network was built for: InputType.convolutional(height, width, channels) for images,"
-                + " InputType.feedForward(n) for vectors, InputType.recurrent(n) for sequences";
+        return GENERAL_ADVICE;
     }
 
     /** A channels-first shape without the batch axis: {@code [32, 26, 26]}, {@code [128]}, {@code [64, T]} for sequences of any length. */

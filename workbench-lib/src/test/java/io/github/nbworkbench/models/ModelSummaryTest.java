@@ -5,9 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import tech.tablesaw.api.Table;
 
 class ModelSummaryTest {
@@ -49,6 +58,38 @@ class ModelSummaryTest {
 
         assertEquals(List.of("DenseLayer (frozen)", "OutputLayer"), summary.stringColumn(ModelSummary.LAYER).asList());
         assertEquals("25,285 parameters, 25,120 of them frozen", summary.name(), "784 x 32 + 32 frozen, 32 x 5 + 5 trained");
+    }
+
+    @Test
+    void aComputationGraphIsShownVertexByVertexWithItsInputs() {
+        var conf = new NeuralNetConfiguration.Builder().seed(42).updater(new Adam(1e-3)).graphBuilder()
+                .addInputs("in")
+                .addLayer("left", new DenseLayer.Builder().nIn(30).nOut(16).activation(Activation.RELU).build(), "in")
+                .addLayer("right", new DenseLayer.Builder().nIn(30).nOut(8).activation(Activation.RELU).build(), "in")
+                .addVertex("both", new MergeVertex(), "left", "right")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(24).nOut(2).activation(Activation.SOFTMAX).build(),
+                        "both")
+                .setOutputs("out")
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+
+        Table summary = ModelSummary.of(graph, InputType.feedForward(30)).table();
+
+        assertEquals(List.of("left", "right", "both", "out"), summary.stringColumn(ModelSummary.VERTEX).asList());
+        assertEquals(List.of("DenseLayer", "DenseLayer", "MergeVertex", "OutputLayer"), summary.stringColumn(ModelSummary.LAYER).asList());
+        assertEquals(List.of("in", "in", "left, right", "both"), summary.stringColumn(ModelSummary.INPUTS).asList());
+        assertEquals(List.of("[16]", "[8]", "[24]", "[2]"), summary.stringColumn(ModelSummary.OUTPUT_SHAPE).asList());
+        assertEquals(List.of(496L, 248L, 0L, 50L), summary.longColumn(ModelSummary.PARAMETERS).asList());
+        assertEquals("794 parameters", summary.name());
+
+        String wrongSize = assertThrows(IllegalArgumentException.class, () -> ModelSummary.of(graph, InputType.feedForward(20))).getMessage();
+        assertTrue(wrongSize.contains("layer 'left' was built for 30 values per example but would get 20 (the output of 'in' [20])"), wrongSize);
+        String twoTypes = assertThrows(IllegalArgumentException.class,
+                () -> ModelSummary.of(graph, InputType.feedForward(30), InputType.feedForward(30))).getMessage();
+        assertEquals("The graph has 1 input [in] but 2 input types were given: give one per input, in that order", twoTypes);
+        assertEquals("[16]", ModelSummary.of(graph, InputType.feedForward(30)).outputShape(0), "the wrong type left the graph as it was");
+        assertEquals(30, ((DenseLayer) ((LayerVertex) graph.getConfiguration().getVertices().get("left")).getLayerConf().getLayer()).getNIn());
     }
 
     @Test
