@@ -3,16 +3,21 @@ package io.github.nbworkbench.models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import tech.tablesaw.api.IntColumn;
@@ -82,11 +87,12 @@ public final class ModelSummary {
             try {
                 InputPreProcessor preProcessor = conf.getInputPreProcess(i);
                 InputType in = preProcessor == null ? current : preProcessor.getOutputType(current);
+                InputType out = layer.getOutputType(i, in);
                 checkInputSize(i + " (" + unfrozen(layer).getClass().getSimpleName() + ")", unfrozen(layer), in,
                         (i == 0 ? "the input " : "layer " + (i - 1) + "'s output ") + shapeOf(current));
-                current = layer.getOutputType(i, in);
+                current = out;
             } catch (RuntimeException e) {
-                throw notTaken(input.toString(), e, advice(network, input));
+                throw notTaken(input.toString(), e, builtFor(network).map(type -> "This network was built for " + type).orElse(GENERAL_ADVICE));
             }
             rows.add(new Row(null, typeOf(layer), null, current, network.getLayer(i).numParams(), isFrozen(layer)));
         }
@@ -164,7 +170,7 @@ public final class ModelSummary {
             shapes.append(outputShape(i));
             parameters.append(row.parameters());
         }
-        parameters.setPrintFormatter(NumberColumnFormatter.ints());
+        parameters.setPrintFormatter(NumberColumnFormatter.intsWithGrouping());
         long total = rows.stream().mapToLong(Row::parameters).sum();
         long frozen = rows.stream().filter(Row::frozen).mapToLong(Row::parameters).sum();
         String caption = String.format("%,d parameters", total) + (frozen > 0 ? String.format(", %,d of them frozen", frozen) : "");
@@ -225,15 +231,27 @@ public final class ModelSummary {
                 cause);
     }
 
-    private static String advice(MultiLayerNetwork network, InputType input) {
-        if (input instanceof InputType.InputTypeConvolutional image) {
-            long[] shape = {1, image.getChannels(), image.getHeight(), image.getWidth()};
-            var images = ConvInputAdvice.forShape(network, shape);
-            if (images.isPresent()) {
-                return images.get();
-            }
+    /** The input type {@code network} was built for, as the call that makes it, e.g. {@code InputType.convolutional(28, 28, 1)}; empty when its first layer does not say. */
+    private static Optional<String> builtFor(MultiLayerNetwork network) {
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        Layer first = unfrozen(conf.getConf(0).getLayer());
+        if (conf.getInputPreProcess(0) instanceof FeedForwardToCnnPreProcessor flat) {
+            return Optional.of("InputType.convolutionalFlat(" + flat.getInputHeight() + ", " + flat.getInputWidth() + ", " + flat.getNumChannels()
+                    + "): images as flat rows of " + flat.getInputHeight() * flat.getInputWidth() * flat.getNumChannels() + " values");
         }
-        return GENERAL_ADVICE;
+        if (!(first instanceof FeedForwardLayer sized) || sized.getNIn() <= 0) {
+            return Optional.empty();
+        }
+        long n = sized.getNIn();
+        if (first instanceof Convolution1DLayer || first instanceof BaseRecurrentLayer) {
+            return Optional.of("InputType.recurrent(" + n + ") (sequences of " + n + " values per time step; give the length too,"
+                    + " InputType.recurrent(" + n + ", timeSteps), to count FLOPs)");
+        }
+        if (first instanceof ConvolutionLayer) {
+            return Optional.of(ConvInputAdvice.expectedSide(conf, (int) n).map(side -> "InputType.convolutional(" + side + ", " + side + ", " + n + ")")
+                    .orElse("InputType.convolutional(height, width, " + n + ")") + " (images with " + n + " channel" + (n == 1 ? "" : "s") + ")");
+        }
+        return Optional.of("InputType.feedForward(" + n + ") (vectors of " + n + " values)");
     }
 
     /** A channels-first shape without the batch axis: {@code [32, 26, 26]}, {@code [128]}, {@code [64, T]} for sequences of any length. */
