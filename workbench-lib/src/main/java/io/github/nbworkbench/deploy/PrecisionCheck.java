@@ -203,7 +203,7 @@ public final class PrecisionCheck {
 
     private Measured measure(DataType type, Measured reference) {
         MultiLayerNetwork copy = copyIn(type);
-        Outcome<INDArray> outputs = attempt(() -> copy.output(data.getFeatures().castTo(type), false).castTo(DataType.FLOAT));
+        Outcome<INDArray> outputs = attempt(() -> finite(copy.output(data.getFeatures().castTo(type), false).castTo(DataType.FLOAT), type));
         Outcome<Timed<Double>> training = attempt(() -> train(type));
         INDArray floatOutputs = outputs.value().orElse(null);
         double accuracy = floatOutputs != null && isClassification() ? accuracy(floatOutputs) : Double.NaN;
@@ -256,6 +256,16 @@ public final class PrecisionCheck {
             throw new ArithmeticException("the loss was " + loss + " after " + trainingSteps + " training steps");
         }
         return new Timed<>(loss, seconds);
+    }
+
+    /** {@code outputs}, unless some are NaN or infinite: a data type too narrow for the values (HALF overflows above 65,504) fails so. */
+    private static INDArray finite(INDArray outputs, DataType type) {
+        long bad = outputs.isNaN().castTo(DataType.LONG).sumNumber().longValue() + outputs.isInfinite().castTo(DataType.LONG).sumNumber().longValue();
+        if (bad > 0) {
+            throw new ArithmeticException(String.format("%,d of the %,d outputs are NaN or infinite in %s", bad, outputs.length(), type)
+                    + (type == DataType.HALF ? " (HALF's largest value is 65,504: standardize the inputs)" : ""));
+        }
+        return outputs;
     }
 
     /** A copy in {@code type}: convertDataType returns the network itself when it has that type already. */

@@ -178,6 +178,12 @@ public final class ModelSummary {
                 : Table.create(caption, indices, types, shapes, parameters);
     }
 
+    /** The table as text, for a cell that shows the summary itself rather than its {@link #table()}. */
+    @Override
+    public String toString() {
+        return table().print();
+    }
+
     /** The number of layers (a graph's vertices, its inputs left out). */
     public int layers() {
         return rows.size();

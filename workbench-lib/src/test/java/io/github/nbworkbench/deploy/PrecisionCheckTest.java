@@ -1,15 +1,18 @@
 package io.github.nbworkbench.deploy;
 
 import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
+import static io.github.nbworkbench.testdata.Dataset.SKLEARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.data.TabularData;
 import io.github.nbworkbench.models.Cnns;
 import io.github.nbworkbench.models.Mlps;
 import io.github.nbworkbench.testdata.RequiresDataset;
+import io.github.nbworkbench.testdata.SklearnData;
 import io.github.nbworkbench.train.Trainer;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -69,6 +72,22 @@ class PrecisionCheckTest {
         MultiLayerNetwork net = Cnns.classic().build(new io.github.nbworkbench.models.ImageShape(8, 8, 1), 2);
         assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(net, batch).dataTypes(DataType.INT8));
         assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(net, batch).trainingSteps(0));
+    }
+
+    @Test
+    @RequiresDataset(SKLEARN)
+    void outputsThatOverflowADataTypeAreReportedInItsRowNotThrown() {
+        // scikit-learn's breast cancer measurements, not standardized: areas up to 4,254, which a dense layer of 16 units
+        // sums into values HALF (largest 65,504) cannot hold
+        LabeledDataset cancer = TabularData.load(SklearnData.file("breast_cancer.csv")).label(30).classification();
+        MultiLayerNetwork mlp = Mlps.classifier().hiddenSizes(16).build(cancer);
+
+        PrecisionCheck.Row half = PrecisionCheck.of(mlp, cancer.limit(128).toDataSet()).dataTypes(DataType.FLOAT, DataType.HALF).trainingSteps(1)
+                .row(DataType.HALF);
+
+        assertTrue(half.inference().startsWith("not supported: ") && half.inference().contains("of the 256 outputs are NaN or infinite in HALF"
+                + " (HALF's largest value is 65,504: standardize the inputs)"), half.inference());
+        assertTrue(Double.isNaN(half.accuracy()), half.toString());
     }
 
     @Test

@@ -32,6 +32,7 @@ class ModelSummaryTest {
         // Keras' model.summary() of the same network: 320, 0, 692,352 (13 * 13 * 32 * 128 + 128), 1,290; 693,962 in all
         assertEquals(List.of(320L, 0L, 692_352L, 1_290L), summary.longColumn(ModelSummary.PARAMETERS).asList());
         assertEquals("693,962 parameters", summary.name());
+        assertTrue(ModelSummary.of(classic, InputType.convolutional(28, 28, 1)).toString().contains("692,352"), "the table as text");
     }
 
     @Test
