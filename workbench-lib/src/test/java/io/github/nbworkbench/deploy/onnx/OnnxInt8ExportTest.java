@@ -96,6 +96,17 @@ class OnnxInt8ExportTest {
     }
 
     @Test
+    void aFolderGivenForTheFileIsRefusedAndLeftAsItWas() throws IOException {
+        String message = assertThrows(java.io.UncheckedIOException.class,
+                () -> OnnxInt8Export.of(graph, train.limit(10).features()).save(folder)).getMessage();
+
+        assertEquals("Could not write the ONNX model to " + folder + ": " + folder + " is a folder: give the path of a file in it", message);
+        try (var left = Files.list(folder)) {
+            assertEquals(0, left.count(), "nothing written into the folder");
+        }
+    }
+
+    @Test
     void calibrationInputsOfAnotherShapeAreRefusedBeforeAnythingRuns() {
         INDArray flat = train.limit(10).flat().features();
 
