@@ -1,16 +1,13 @@
 package io.github.nbworkbench.compute;
 
+import io.github.nbworkbench.models.ModelSummary;
 import io.github.nbworkbench.tables.ReadableNumbers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -27,30 +24,38 @@ import tech.tablesaw.api.Table;
  * }</pre>
  *
  * <p>A FLOP is one multiplication or addition (a multiply-add is 2). Counted: dense, output, RNN
- * output, 2-D convolution, subsampling, batch normalisation and LSTM layers (see each formula in
- * {@code LayerFlops}); dropout and activation layers count 0; other layer types are listed by
- * {@link #notCounted()} and left out of the totals.
+ * output, 1-D and 2-D convolution, subsampling, batch normalisation, LSTM and {@code CausalSelfAttention}
+ * layers (see each formula in {@code LayerFlops}); dropout and activation layers count 0; other layer
+ * types are listed by {@link #notCounted()} and left out of the totals. A layer frozen for fine-tuning
+ * costs its forward pass only in training: DL4J passes no gradient through it.
  */
 public final class Flops {
 
     /** A training step's FLOPs per forward pass: forward 1, backward 2 (input gradients and weight gradients). */
     public static final int TRAINING_PER_FORWARD = 3;
+    public static final String FORWARD_FLOPS = "forward_flops";
+    public static final String TRAINING_FLOPS = "training_flops";
 
+    private final ModelSummary summary;
     private final List<LayerFlops> layers;
 
-    private Flops(List<LayerFlops> layers) {
+    private Flops(ModelSummary summary, List<LayerFlops> layers) {
+        this.summary = summary;
         this.layers = List.copyOf(layers);
     }
 
-    /** The FLOPs of {@code net} on one example of type {@code input}; sequences need their length: {@code InputType.recurrent(n, T)}. */
+    /**
+     * The FLOPs of {@code net} on one example of type {@code input}; sequences need their length: {@code InputType.recurrent(n, T)}.
+     *
+     * @throws IllegalArgumentException when the network was not built for inputs of that type (see {@link ModelSummary#of})
+     */
     public static Flops of(MultiLayerNetwork net, InputType input) {
-        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        List<InputType> outputs = conf.getLayerActivationTypes(input);
+        ModelSummary summary = ModelSummary.of(net, input);
         List<LayerFlops> layers = new ArrayList<>();
-        for (int i = 0; i < outputs.size(); i++) {
-            layers.add(LayerFlops.of(i, conf.getConf(i).getLayer(), outputs.get(i), net.getLayer(i).numParams()));
+        for (int i = 0; i < summary.layers(); i++) {
+            layers.add(LayerFlops.of(i, net.getLayerWiseConfigurations().getConf(i).getLayer(), summary.outputType(i)));
         }
-        return new Flops(layers);
+        return new Flops(summary, layers);
     }
 
     /** The FLOPs of {@code net} on examples shaped like {@code features}: [N, n], [N, n, T] or [N, C, H, W]. */
@@ -63,9 +68,9 @@ public final class Flops {
         return layers.stream().filter(LayerFlops::counted).mapToDouble(LayerFlops::forward).sum();
     }
 
-    /** FLOPs of one example's forward and backward pass: {@value #TRAINING_PER_FORWARD} x forward. */
+    /** FLOPs of one example's forward and backward pass: {@value #TRAINING_PER_FORWARD} x forward, frozen layers forward only. */
     public double trainingPerExample() {
-        return TRAINING_PER_FORWARD * forwardPerExample();
+        return layers.stream().filter(LayerFlops::counted).mapToDouble(LayerFlops::training).sum();
     }
 
     /** FLOPs of one training step on a batch of {@code batchSize} examples (the updater's few per parameter left out). */
@@ -95,31 +100,30 @@ public final class Flops {
         return trainingStep(budget.batchSize()) / budget.secondsPerBatch();
     }
 
-    /** One row per layer (layer, type, output_shape, parameters, forward_flops, training_flops, per example) and a total row. */
+    /**
+     * {@link ModelSummary}'s table ({@code #, layer, output_shape, parameters}) with each layer's
+     * {@code forward_flops} and {@code training_flops} per example, and a total row.
+     */
     public Table table() {
-        StringColumn names = StringColumn.create("layer");
-        StringColumn shapes = StringColumn.create("output_shape");
-        LongColumn parameters = LongColumn.create("parameters");
-        DoubleColumn forward = DoubleColumn.create("forward_flops");
-        DoubleColumn training = DoubleColumn.create("training_flops");
+        Table table = summary.table();
+        DoubleColumn forward = DoubleColumn.create(FORWARD_FLOPS);
+        DoubleColumn training = DoubleColumn.create(TRAINING_FLOPS);
         for (LayerFlops layer : layers) {
-            names.append(layer.index() + " " + layer.type());
-            shapes.append(layer.outputShape());
-            parameters.append(layer.parameters());
             forward.append(layer.forward());
-            training.append(TRAINING_PER_FORWARD * layer.forward());
+            training.append(layer.training());
         }
-        names.append("total" + (notCounted().isEmpty() ? "" : " (without " + String.join(", ", notCounted()) + ")"));
-        shapes.append("");
-        parameters.append(layers.stream().mapToLong(LayerFlops::parameters).sum());
+        table.intColumn(ModelSummary.INDEX).appendMissing();
+        table.stringColumn(ModelSummary.LAYER).append("total" + (notCounted().isEmpty() ? "" : " (without " + String.join(", ", notCounted()) + ")"));
+        table.stringColumn(ModelSummary.OUTPUT_SHAPE).append("");
+        table.longColumn(ModelSummary.PARAMETERS).append((long) table.longColumn(ModelSummary.PARAMETERS).sum());
         forward.append(forwardPerExample());
         training.append(trainingPerExample());
-        return Table.create("FLOPs per example", names, shapes, parameters, ReadableNumbers.apply(forward), ReadableNumbers.apply(training));
+        return table.addColumns(ReadableNumbers.apply(forward), ReadableNumbers.apply(training)).setName("FLOPs per example");
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%.4g FLOPs forward, %.4g per training example (%d layers%s)", forwardPerExample(),
-                trainingPerExample(), layers.size(), notCounted().isEmpty() ? "" : ", not counted: " + notCounted());
+        return ReadableNumbers.format(forwardPerExample()) + " FLOPs forward, " + ReadableNumbers.format(trainingPerExample())
+                + " per training example (" + layers.size() + " layers" + (notCounted().isEmpty() ? "" : ", not counted: " + notCounted()) + ")";
     }
 }

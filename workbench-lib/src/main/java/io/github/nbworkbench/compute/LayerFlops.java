@@ -1,9 +1,11 @@
 package io.github.nbworkbench.compute;
 
-import java.util.Arrays;
+import io.github.nbworkbench.models.CausalSelfAttention;
+import io.github.nbworkbench.models.ModelSummary;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -15,17 +17,23 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 
 /**
- * One layer's forward FLOPs per example, from its configuration and its output shape. A FLOP is one
+ * One layer's FLOPs per example, from its configuration and its output shape. A FLOP is one
  * multiplication or addition, so a multiply-add is 2. Counted: the products with the weights, which
  * dominate (O(inputs x outputs) per output against O(outputs) for the rest); biases, activation
- * functions, dropout masks and the loss are not.
+ * functions, normalisation inside attention blocks, dropout masks and the loss are not.
  *
- * @param forward FLOPs of one example's forward pass, NaN when the layer type is not counted
+ * @param type     the layer's type, e.g. {@code DenseLayer} (the frozen layer's, for a frozen one)
+ * @param forward  FLOPs of one example's forward pass, NaN when the layer type is not counted
+ * @param training FLOPs of one example's forward and backward pass: {@link Flops#TRAINING_PER_FORWARD}
+ *                 x forward, or the forward pass alone for a frozen layer (DL4J passes no gradient through it)
  */
-record LayerFlops(int index, String type, String outputShape, long parameters, double forward) {
+record LayerFlops(int index, String type, double forward, double training) {
 
-    static LayerFlops of(int index, Layer layer, InputType output, long parameters) {
-        return new LayerFlops(index, layer.getClass().getSimpleName(), shapeOf(output), parameters, forwardFlops(layer, output));
+    static LayerFlops of(int index, Layer layer, InputType output) {
+        Layer counted = ModelSummary.unfrozen(layer);
+        double forward = forwardFlops(counted, output);
+        return new LayerFlops(index, counted.getClass().getSimpleName(), forward,
+                ModelSummary.isFrozen(layer) ? forward : Flops.TRAINING_PER_FORWARD * forward);
     }
 
     boolean counted() {
@@ -51,6 +59,11 @@ record LayerFlops(int index, String type, String outputShape, long parameters, d
             int[] kernel = conv.getKernelSize();
             return 2.0 * out.getHeight() * out.getWidth() * conv.getNOut() * conv.getNIn() * kernel[0] * kernel[1];
         }
+        if (type == Convolution1DLayer.class) {
+            // each output value (T x nOut of them) sums k x nIn products
+            Convolution1DLayer conv = (Convolution1DLayer) layer;
+            return 2.0 * timeSteps(output, layer) * conv.getNOut() * conv.getNIn() * conv.getKernelSize()[0];
+        }
         if (type == SubsamplingLayer.class) {
             // no multiplications: one comparison (max) or addition (average) per value of each window
             int[] kernel = ((SubsamplingLayer) layer).getKernelSize();
@@ -65,6 +78,14 @@ record LayerFlops(int index, String type, String outputShape, long parameters, d
             LSTM lstm = (LSTM) layer;
             return 2.0 * 4 * lstm.getNOut() * (lstm.getNIn() + lstm.getNOut()) * timeSteps(output, layer);
         }
+        if (type == CausalSelfAttention.class) {
+            // per position, 12 d^2 multiply-adds: 4 projections of d x d (query, key, value, out) and the feed-forward
+            // network's d x 4d and 4d x d; per pair of positions, 2 d: the scores q.k and the weighted sum of the values
+            // (the causal mask is applied to the full T x T scores, so every pair is computed)
+            long d = ((CausalSelfAttention) layer).getSize();
+            long steps = timeSteps(output, layer);
+            return 2.0 * (12 * d * d * steps + 2 * d * steps * steps);
+        }
         if (type == DropoutLayer.class || type == ActivationLayer.class) {
             return 0;    // element-wise only
         }
@@ -78,9 +99,5 @@ record LayerFlops(int index, String type, String outputShape, long parameters, d
                     + " give the input as InputType.recurrent(features, timeSteps), or a batch of sequences");
         }
         return steps;
-    }
-
-    private static String shapeOf(InputType output) {
-        return Arrays.toString(output.getShape(false));
     }
 }

@@ -4,6 +4,8 @@ import io.github.nbworkbench.train.TrainableModel;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -57,8 +59,14 @@ public final class TrainingMemory {
      * The memory {@code model} (an initialised MultiLayerNetwork or ComputationGraph) keeps for its
      * parameters in training: the sizes of its parameter, gradient and updater-state arrays. Makes the
      * network's updater if it has none yet, as its first training step would.
+     *
+     * @throws IllegalStateException when the network is not initialised
      */
     public static TrainingMemory of(Model model) {
+        if (model instanceof MultiLayerNetwork net && net.getLayers() == null || model instanceof ComputationGraph graph && graph.getLayers() == null) {
+            throw new IllegalStateException("The network is not initialised, so it has no parameters to measure yet: call net.init()"
+                    + " before TrainingMemory.of(net) (a network from Cnns, Mlps, Rnns or Transformers is initialised already)");
+        }
         TrainableModel trainable = TrainableModel.of(model);
         INDArray params = trainable.params();
         INDArray state = trainable.updaterState();    // made with the updater, and so is the gradient view

@@ -7,7 +7,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
+import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -17,12 +21,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * every image, so a picture of your own meets a trained model the way its training images did:
  *
  * <pre>{@code
- * BufferedImage photo = ImageIO.read(new File("seven.png"));
- * INDArray input = ImageFeatures.of(photo).size(28, 28).grayscale().features();
+ * INDArray input = ImageFeatures.load(Path.of("seven.png")).size(28, 28).grayscale().features();
  * int digit = net.output(input).argMax(1).getInt(0);
+ * INDArray drawn = ImageFeatures.of(bufferedImage).size(28, 28).grayscale().features();   // an image in memory
  * }</pre>
+ *
+ * CMYK images (print JPEGs) are refused: Java's reader gives no reliable RGB for them.
  */
 public final class ImageFeatures {
+
+    private static final String CMYK = "the image is CMYK (a print colour space), which Java cannot convert to RGB reliably (a CMYK"
+            + " JPEG read here came out black): save it as an RGB PNG or JPEG first";
 
     private final BufferedImage image;
     private int height;
@@ -30,16 +39,54 @@ public final class ImageFeatures {
     private int channels;
 
     private ImageFeatures(BufferedImage image) {
-        this.image = image;
+        this.image = requireRgbOrGray(image);
         this.height = image.getHeight();
         this.width = image.getWidth();
         this.channels = isGray(image) ? 1 : 3;
     }
 
-    /** The image at its own size, gray if it is a gray image, else RGB. */
+    /**
+     * The image at its own size, gray if it is a gray image, else RGB.
+     *
+     * @throws IllegalArgumentException for a CMYK image
+     */
     public static ImageFeatures of(BufferedImage image) {
         return new ImageFeatures(Objects.requireNonNull(image,
-                "image is null (ImageIO.read returns null for a file no image reader recognises)"));
+                "image is null (ImageIO.read returns null for a file no image reader recognises; ImageFeatures.load(path) says why)"));
+    }
+
+    /**
+     * The image in {@code file} ({@value ImageFolder#FORMATS}), read as {@link ImageFolder} reads each of its images.
+     *
+     * @throws IllegalArgumentException when the file does not exist or is not an image Java can read
+     */
+    public static ImageFeatures load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("No image file at " + file.toAbsolutePath() + (Files.isDirectory(file)
+                    ? ": it is a folder (a folder of images, one subfolder per class, is ImageFolder.of(folder))" : ": check the path"));
+        }
+        try {
+            return of(read(file));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot read " + file + " as an image: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads an image file; the exception's message says why it cannot be read (without the file's name). */
+    static BufferedImage read(Path file) throws IOException {
+        BufferedImage image = ImageIO.read(file.toFile());
+        if (image == null) {
+            throw new IOException("no image reader recognises its content (formats read: " + ImageFolder.FORMATS
+                    + "); convert it to PNG or JPEG");
+        }
+        return requireRgbOrGray(image);
+    }
+
+    private static BufferedImage requireRgbOrGray(BufferedImage image) {
+        if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK) {
+            throw new IllegalArgumentException(CMYK);
+        }
+        return image;
     }
 
     /** Resizes to {@code height x width} pixels, the size the model was trained on. */
@@ -60,6 +107,11 @@ public final class ImageFeatures {
     /** Three channels, R, G, B (gray images repeat their value). */
     public ImageFeatures rgb() {
         return channels(3);
+    }
+
+    @Override
+    public String toString() {
+        return "ImageFeatures[" + image.getWidth() + "x" + image.getHeight() + " image -> [1, " + channels + ", " + height + ", " + width + "]]";
     }
 
     /** The image as a batch of one: {@code [1, C, H, W]}. */

@@ -110,10 +110,7 @@ public final class ImageFolder {
         for (int i = 0; i < files.size(); i++) {
             BufferedImage image;
             try {
-                image = ImageIO.read(files.get(i).toFile());
-                if (image == null) {
-                    throw new IOException("no image reader recognises its content");
-                }
+                image = ImageFeatures.read(files.get(i));
             } catch (IOException | RuntimeException e) {
                 if (unreadable.size() < MAX_LISTED) {
                     unreadable.add(files.get(i) + " (" + e.getMessage() + ")");

@@ -30,6 +30,9 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  */
 public final class InferenceBenchmark {
 
+    /** The median milliseconds of one call, a column of {@link #table()}. */
+    public static final String P50_MS = "p50_ms";
+
     private final INDArray inputs;
     private final Map<String, UnaryOperator<INDArray>> variants = new LinkedHashMap<>();
     private int[] batchSizes = {1, 8, 32, 128};
@@ -82,7 +85,7 @@ public final class InferenceBenchmark {
         }
         StringColumn names = StringColumn.create("variant");
         IntColumn sizes = IntColumn.create("batch_size");
-        DoubleColumn p50 = DoubleColumn.create("p50_ms");
+        DoubleColumn p50 = DoubleColumn.create(P50_MS);
         DoubleColumn p95 = DoubleColumn.create("p95_ms");
         DoubleColumn throughput = DoubleColumn.create("samples_per_s");
         for (int batchSize : batchSizes) {

@@ -1,7 +1,12 @@
 package io.github.nbworkbench.deploy;
 
+import io.github.nbworkbench.models.InputCheck;
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,7 +19,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * What reduced precision does for a network on this backend, measured: for each data type, whether
@@ -39,12 +43,13 @@ public final class PrecisionCheck {
     public static final List<DataType> DEFAULT_DATA_TYPES = List.of(DataType.FLOAT, DataType.HALF, DataType.BFLOAT16, DataType.DOUBLE);
     static final String OK = "ok";
     static final String NOT_SUPPORTED = "not supported: ";
+    /** Timed inference passes per data type, after the untimed one that gave its outputs: their median is the time of a pass. */
+    private static final int TIMED_PASSES = 3;
 
     private final MultiLayerNetwork network;
     private final DataSet data;
     private List<DataType> dataTypes = DEFAULT_DATA_TYPES;
     private int trainingSteps = 3;
-    private int timedRepeats = 3;
     private List<Row> rows;
 
     private PrecisionCheck(MultiLayerNetwork network, DataSet data) {
@@ -52,13 +57,19 @@ public final class PrecisionCheck {
         this.data = data;
     }
 
-    /** Checks {@code network} (initialised or trained) on {@code data}, one batch used for inference and for every training step. */
+    /**
+     * Checks {@code network} (initialised or trained) on {@code data}, one batch used for inference and for every training step.
+     *
+     * @throws IllegalArgumentException when the network is not initialised, or does not take the data's features or labels
+     *                                  (then no data type could run, and the error says what to change)
+     */
     public static PrecisionCheck of(MultiLayerNetwork network, DataSet data) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(data, "data");
         if (!network.isInitCalled()) {
             throw new IllegalArgumentException("The network is not initialised; call network.init() (or train it) before checking its precision");
         }
+        InputCheck.verify(network, data);
         return new PrecisionCheck(network, data);
     }
 
@@ -100,12 +111,20 @@ public final class PrecisionCheck {
     /** Every data type's measurements, in the order of {@link #dataTypes}; measured once, on the first call. */
     public List<Row> rows() {
         if (rows == null) {
-            Measured reference = measure(DataType.FLOAT, null);
-            List<Row> measured = new ArrayList<>();
-            for (DataType type : dataTypes) {
-                measured.add(type == DataType.FLOAT ? reference.row() : measure(type, reference).row());
-            }
-            rows = List.copyOf(measured);
+            List<DataType> types = new ArrayList<>(List.of(DataType.FLOAT));
+            dataTypes.stream().filter(type -> type != DataType.FLOAT).forEach(types::add);
+            Map<DataType, Measured> measured = new LinkedHashMap<>();
+            types.forEach(type -> measured.put(type, measure(type, measured.get(DataType.FLOAT))));
+            Map<DataType, Double> inferenceSeconds = timeInference(measured);
+            double floatSeconds = inferenceSeconds.getOrDefault(DataType.FLOAT, Double.NaN);
+            double floatTraining = measured.get(DataType.FLOAT).trainingSeconds();
+            rows = dataTypes.stream().map(type -> {
+                Measured m = measured.get(type);
+                double seconds = inferenceSeconds.getOrDefault(type, Double.NaN);
+                return new Row(type, network.numParams(), m.inference(), seconds, speed(floatSeconds, seconds), m.accuracy(),
+                        m.maxOutputChange(), m.training().status(), m.trainingSeconds(), speed(floatTraining, m.trainingSeconds()),
+                        m.training().value().map(Timed::value).orElse(Double.NaN));
+            }).toList();
         }
         return rows;
     }
@@ -139,9 +158,8 @@ public final class PrecisionCheck {
             trainingSpeed.append(row.trainingSpeed());
             loss.append(row.lossAfterTraining());
         }
-        megabytes.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
-        inferenceSpeed.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
-        trainingSpeed.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+        List.of(megabytes, inferenceSpeed, outputChange, trainingSpeed, loss).forEach(ReadableNumbers::apply);
+        ReadableNumbers.applyToFractions(accuracy);
         return Table.create("Reduced precision on this backend", type, bytes, megabytes, inference, inferenceSpeed, accuracy,
                 outputChange, training, trainingSpeed, loss);
     }
@@ -171,42 +189,59 @@ public final class PrecisionCheck {
         }
     }
 
-    /** A row and, when inference ran, its outputs in FLOAT (for the next rows' output change). */
-    private record Measured(Row row, INDArray outputs) {
+    /**
+     * One data type's untimed inference (its status, accuracy and change of the outputs from FLOAT's), the copy that ran
+     * it (for timing), and its training.
+     */
+    private record Measured(String inference, MultiLayerNetwork copy, INDArray outputs, double accuracy, double maxOutputChange,
+                            Outcome<Timed<Double>> training) {
+
+        double trainingSeconds() {
+            return training.value().map(Timed::seconds).orElse(Double.NaN);
+        }
     }
 
     private Measured measure(DataType type, Measured reference) {
-        Outcome<INDArray> outputs = attempt(() -> infer(type));
-        Outcome<Double> loss = attempt(() -> train(type));
-        INDArray floatOutputs = outputs.value().map(o -> o.castTo(DataType.FLOAT)).orElse(null);
+        MultiLayerNetwork copy = copyIn(type);
+        Outcome<INDArray> outputs = attempt(() -> finite(copy.output(data.getFeatures().castTo(type), false).castTo(DataType.FLOAT), type));
+        Outcome<Timed<Double>> training = attempt(() -> train(type));
+        INDArray floatOutputs = outputs.value().orElse(null);
         double accuracy = floatOutputs != null && isClassification() ? accuracy(floatOutputs) : Double.NaN;
         double change = Double.NaN;
         if (floatOutputs != null) {
             change = reference == null ? 0 : reference.outputs() == null ? Double.NaN
                     : floatOutputs.sub(reference.outputs()).amaxNumber().doubleValue();
         }
-        double inferenceSpeed = reference == null ? 1 : speed(reference.row().inferenceSeconds(), outputs.seconds());
-        double trainingSpeed = reference == null ? 1 : speed(reference.row().trainingSeconds(), loss.seconds());
-        Row row = new Row(type, network.numParams(), outputs.status(), outputs.seconds(), inferenceSpeed, accuracy, change,
-                loss.status(), loss.seconds(), trainingSpeed, loss.value().orElse(Double.NaN));
-        return new Measured(row, floatOutputs);
+        return new Measured(outputs.status(), floatOutputs == null ? null : copy, floatOutputs, accuracy, change, training);
     }
 
-    /** The outputs of a {@code type} copy; seconds per pass, the best of {@link #timedRepeats} after a warm-up. */
-    private Timed<INDArray> infer(DataType type) {
-        MultiLayerNetwork copy = copyIn(type);
-        INDArray features = data.getFeatures().castTo(type);
-        INDArray outputs = copy.output(features, false);
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < timedRepeats; i++) {
-            long start = System.nanoTime();
-            copy.output(features, false);
-            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+    /**
+     * Seconds per inference pass on the whole batch (the median of {@value #TIMED_PASSES}) of every data
+     * type whose inference ran, timed by {@link InferenceBenchmark}, which takes turns between them so that a noisy
+     * machine slows them alike. Each gets the FLOAT features and casts them, as a deployed model gets its inputs.
+     */
+    private Map<DataType, Double> timeInference(Map<DataType, Measured> measured) {
+        InferenceBenchmark benchmark = InferenceBenchmark.of(data.getFeatures()).batchSizes((int) data.getFeatures().size(0))
+                .calls(0, TIMED_PASSES);    // each copy ran once already, in measure
+        List<DataType> timed = new ArrayList<>();
+        measured.forEach((type, m) -> {
+            if (m.copy() != null) {
+                benchmark.variant(type.name(), x -> m.copy().output(x.castTo(type), false));
+                timed.add(type);
+            }
+        });
+        Map<DataType, Double> seconds = new HashMap<>();
+        if (timed.isEmpty()) {
+            return seconds;
         }
-        return new Timed<>(outputs, best);
+        Table speed = benchmark.table();
+        for (int i = 0; i < timed.size(); i++) {
+            seconds.put(timed.get(i), speed.doubleColumn(InferenceBenchmark.P50_MS).getDouble(i) / 1000);
+        }
+        return seconds;
     }
 
-    /** The loss after {@link #trainingSteps} steps of a {@code type} copy; seconds per step after the first. */
+    /** The loss after {@link #trainingSteps} steps of a {@code type} copy; seconds per step after the first (a step changes the copy, so training is timed here). */
     private Timed<Double> train(DataType type) {
         MultiLayerNetwork copy = copyIn(type);
         DataSet batch = new DataSet(data.getFeatures().castTo(type), data.getLabels().castTo(type));
@@ -221,6 +256,16 @@ public final class PrecisionCheck {
             throw new ArithmeticException("the loss was " + loss + " after " + trainingSteps + " training steps");
         }
         return new Timed<>(loss, seconds);
+    }
+
+    /** {@code outputs}, unless some are NaN or infinite: a data type too narrow for the values (HALF overflows above 65,504) fails so. */
+    private static INDArray finite(INDArray outputs, DataType type) {
+        long bad = outputs.isNaN().castTo(DataType.LONG).sumNumber().longValue() + outputs.isInfinite().castTo(DataType.LONG).sumNumber().longValue();
+        if (bad > 0) {
+            throw new ArithmeticException(String.format("%,d of the %,d outputs are NaN or infinite in %s", bad, outputs.length(), type)
+                    + (type == DataType.HALF ? " (HALF's largest value is 65,504: standardize the inputs)" : ""));
+        }
+        return outputs;
     }
 
     /** A copy in {@code type}: convertDataType returns the network itself when it has that type already. */
@@ -245,16 +290,15 @@ public final class PrecisionCheck {
     private record Timed<T>(T value, double seconds) {
     }
 
-    /** A step's value and seconds, or the error that stopped it. */
-    private record Outcome<T>(Optional<T> value, double seconds, String status) {
+    /** A step's value, or the error that stopped it. */
+    private record Outcome<T>(Optional<T> value, String status) {
     }
 
-    private static <T> Outcome<T> attempt(Supplier<Timed<T>> step) {
+    private static <T> Outcome<T> attempt(Supplier<T> step) {
         try {
-            Timed<T> timed = step.get();
-            return new Outcome<>(Optional.of(timed.value()), timed.seconds(), OK);
+            return new Outcome<>(Optional.of(step.get()), OK);
         } catch (RuntimeException | LinkageError e) {
-            return new Outcome<>(Optional.empty(), Double.NaN, NOT_SUPPORTED + rootMessage(e));
+            return new Outcome<>(Optional.empty(), NOT_SUPPORTED + rootMessage(e));
         }
     }
 

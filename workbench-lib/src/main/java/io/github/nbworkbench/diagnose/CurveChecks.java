@@ -133,7 +133,15 @@ final class CurveChecks {
                         + " data or augment it, regularise (dropout, l2) or use a smaller model."));
     }
 
+    /**
+     * Needs 2 epochs or more: the training metrics of an epoch are measured batch by batch while the
+     * model still learns, its validation metrics after it, so after one epoch training is behind
+     * validation in any run that learns.
+     */
     static Optional<Diagnosis> underfitting(Curves curves) {
+        if (curves.size() < 2) {
+            return Optional.empty();
+        }
         int last = curves.last();
         String evidence = null;
         if (curves.accuracy != null && curves.validationAccuracy != null) {
@@ -203,17 +211,30 @@ final class CurveChecks {
 
     static String summary(Curves curves) {
         int last = curves.last();
-        return "training loss " + format(curves.loss[0]) + " to " + format(curves.loss[last])
-                + (curves.validationLoss == null ? ""
-                        : ", validation loss " + format(curves.validationLoss[0]) + " to " + format(curves.validationLoss[last]))
+        return "training loss " + fromTo(curves.loss, last)
+                + (curves.validationLoss == null ? "" : ", validation loss " + fromTo(curves.validationLoss, last))
                 + accuracies(curves, last);
     }
 
-    /** What the History alone cannot show: said when no problem is found. */
+    private static String fromTo(double[] values, int last) {
+        return last == 0 ? format(values[0]) : format(values[0]) + " to " + format(values[last]);
+    }
+
+    /** What the History cannot show, for want of validation data or of epochs: said when no problem is found. */
     static String unchecked(Curves curves) {
         List<String> missing = new ArrayList<>();
+        if (curves.size() < 2) {
+            missing.add("the learning rate and underfitting (they read how the loss changes from epoch to epoch: train 2 epochs or more)");
+        }
         if (curves.validationLoss == null) {
             missing.add("overfitting (no " + History.VALIDATION_LOSS + ": train with validation data)");
+        } else if (curves.size() <= OVERFITTING_EPOCHS) {
+            missing.add("overfitting (validation loss rising " + OVERFITTING_EPOCHS + " epochs after its best: train "
+                    + (OVERFITTING_EPOCHS + 1) + " epochs or more)");
+        }
+        if (curves.size() < PLATEAU_EPOCHS + 2) {
+            missing.add("a plateau (the last " + PLATEAU_EPOCHS + " epochs against the earlier ones: train " + (PLATEAU_EPOCHS + 2)
+                    + " epochs or more)");
         }
         return String.join("; ", missing);
     }

@@ -14,6 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Measures one training step from inside DL4J, as a listener attached for that step only: the ReLU
  * layers' outputs of the forward pass, each layer's gradient before the updater, and its parameters
  * and update after the step. It only reads the network's arrays, so the step is the same with it.
+ * A step that accumulates the gradients of several batches ({@code Trainer.accumulateGradients})
+ * makes a forward pass per batch and sums their gradients: the ReLU shares cover every batch, and
+ * the gradient is divided by all their examples, as the updater divides it.
  */
 final class StepRecorder extends BaseTrainingListener {
 
@@ -21,6 +24,8 @@ final class StepRecorder extends BaseTrainingListener {
     private final long batch;
     private final List<ObservedLayer> layers;
     private final ReluActivity[] activity;
+    /** Examples of the forward passes since the last gradient: the batch, or every batch of an accumulated step. */
+    private long examples;
     private final double[] gradientNorms;
     private final double[] parameterNorms;
     private final double[] updateRatios;
@@ -38,11 +43,12 @@ final class StepRecorder extends BaseTrainingListener {
     /** A MultiLayerNetwork's forward pass: the input, then each layer's output (the output layer's left out). */
     @Override
     public void onForwardPass(Model model, List<INDArray> activations) {
+        examples += activations.get(0).size(0);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             for (int i = 0; i < layers.size(); i++) {
                 int position = layers.get(i).index() + 1;
                 if (layers.get(i).relu() && position < activations.size()) {
-                    activity[i] = ReluActivity.of(activations.get(position));
+                    addActivity(i, activations.get(position));
                 }
             }
         }
@@ -51,25 +57,37 @@ final class StepRecorder extends BaseTrainingListener {
     /** A ComputationGraph's forward pass: each vertex's output by name. */
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
+        examples += model.batchSize();
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             for (int i = 0; i < layers.size(); i++) {
                 INDArray output = activations.get(layers.get(i).name());
                 if (layers.get(i).relu() && output != null) {
-                    activity[i] = ReluActivity.of(output);
+                    addActivity(i, output);
                 }
             }
         }
     }
 
-    /** Before the updater: the gradient view holds the gradient of the batch's summed loss, which the updater divides by the batch size. */
+    private void addActivity(int layer, INDArray output) {
+        if (activity[layer] == null) {
+            activity[layer] = new ReluActivity();
+        }
+        activity[layer].add(output);
+    }
+
+    /**
+     * Before the updater: the gradient view holds the gradient of the summed loss of the step's
+     * examples, which the updater divides by their number.
+     */
     @Override
     public void onGradientCalculation(Model model) {
-        double examples = model.conf().isMiniBatch() ? model.batchSize() : 1;
+        double divisor = model.conf().isMiniBatch() ? examples : 1;
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i).hasParameters()) {
-                gradientNorms[i] = layers.get(i).layer().getGradientsViewArray().norm2Number().doubleValue() / examples;
+                gradientNorms[i] = layers.get(i).layer().getGradientsViewArray().norm2Number().doubleValue() / divisor;
             }
         }
+        examples = 0;
     }
 
     /** After the step: the updater has turned the gradient view into the update the parameters were moved by. */

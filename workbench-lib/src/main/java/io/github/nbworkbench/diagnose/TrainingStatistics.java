@@ -54,7 +54,8 @@ public final class TrainingStatistics implements Callback {
     /** Measures batch 1 of every epoch and every {@code n}-th batch after it (1, n + 1, 2n + 1, ...). */
     public static TrainingStatistics everyBatches(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("n must be 1 (every batch) or more, got " + n);
+            throw new IllegalArgumentException("TrainingStatistics.everyBatches(n) measures one batch in n: n must be 1 (every batch)"
+                    + " or more, got " + n + " (e.g. everyBatches(10))");
         }
         return new TrainingStatistics(n);
     }

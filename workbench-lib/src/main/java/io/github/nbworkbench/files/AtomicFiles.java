@@ -54,6 +54,9 @@ public final class AtomicFiles {
 
     /** Writes to a temporary file in the target's folder, forces it to disk, then renames it over the target atomically. */
     public static void write(Path target, Content content) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a folder: give the path of a file in it");
+        }
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         // Not Files.createTempFile: its files are owner-only (0600), and the move would keep that.

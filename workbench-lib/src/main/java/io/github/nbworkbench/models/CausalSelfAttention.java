@@ -1,17 +1,27 @@
 package io.github.nbworkbench.models;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.InputTypeUtil;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -55,6 +65,44 @@ public class CausalSelfAttention extends SameDiffLayer {
 
     public int getHeads() {
         return heads;
+    }
+
+    /** DL4J's SameDiff layer, whose first backward pass does not print to {@code System.out} (see {@link QuietFirstBackwardPass}). */
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index, INDArray paramsView,
+            boolean initializeParams, DataType dataType) {
+        QuietFirstBackwardPass layer = new QuietFirstBackwardPass(conf, dataType);
+        layer.setIndex(index);
+        layer.setParamsViewArray(paramsView);
+        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
+    }
+
+    /**
+     * SameDiff in DL4J M2.1 prints "Added differentiated op ..." to {@code System.out}, a line per
+     * operation (about 70 per block), when it builds a layer's gradient function in its first backward
+     * pass: a page of noise in a notebook cell. That pass runs with {@code System.out} muted.
+     */
+    static final class QuietFirstBackwardPass extends org.deeplearning4j.nn.layers.samediff.SameDiffLayer {
+
+        QuietFirstBackwardPass(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+            if (sameDiff != null && sameDiff.hasGradientFunction()) {
+                return super.backpropGradient(epsilon, workspaceMgr);
+            }
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                return super.backpropGradient(epsilon, workspaceMgr);
+            } finally {
+                System.setOut(out);
+            }
+        }
     }
 
     @Override

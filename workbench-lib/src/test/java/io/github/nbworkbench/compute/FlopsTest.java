@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.models.FineTuning;
 import io.github.nbworkbench.models.ImageShape;
 import io.github.nbworkbench.models.Mlps;
+import io.github.nbworkbench.models.ModelSummary;
 import io.github.nbworkbench.models.Rnns;
+import io.github.nbworkbench.models.Transformers;
 import io.github.nbworkbench.testdata.RequiresDataset;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -64,9 +67,9 @@ class FlopsTest {
         assertEquals(conv + pool + dense + output, flops.forwardPerExample());
         Table table = flops.table();
         assertEquals(5, table.rowCount(), table::print);
-        assertEquals("[32, 26, 26]", table.stringColumn("output_shape").get(0));
-        assertEquals(cnn.numParams(), table.longColumn("parameters").get(4));
-        assertEquals(3 * (conv + pool + dense + output), table.doubleColumn("training_flops").get(4));
+        assertEquals("[32, 26, 26]", table.stringColumn(ModelSummary.OUTPUT_SHAPE).get(0));
+        assertEquals(cnn.numParams(), table.longColumn(ModelSummary.PARAMETERS).get(4));
+        assertEquals(3 * (conv + pool + dense + output), table.doubleColumn(Flops.TRAINING_FLOPS).get(4));
     }
 
     @Test
@@ -103,6 +106,48 @@ class FlopsTest {
     }
 
     @Test
+    void theCharTransformerCountsItsCausalConvolutionAndAttentionBlocks() {
+        MultiLayerNetwork transformer = Transformers.charTransformer().modelSize(16).heads(2).blocks(2).context(4).build(30);
+
+        Flops flops = Flops.of(transformer, InputType.recurrent(30, 10));
+
+        double embedding = 10 * 2.0 * 16 * 30 * 4;                         // 10 steps x 16 channels x (30 inputs x 4 characters): 38,400
+        double block = 10 * 2.0 * 12 * 16 * 16 + 10 * 10 * 2.0 * 2 * 16;  // projections and feed-forward 61,440, attention pairs 6,400
+        double output = 10 * 2.0 * 16 * 30;                                // 9,600
+        assertEquals(List.of(), flops.notCounted());
+        assertEquals(embedding, flops.forwardOfLayer(0));
+        assertEquals(block, flops.forwardOfLayer(1));
+        assertEquals(embedding + 2 * block + output, flops.forwardPerExample());
+    }
+
+    @Test
+    void aFrozenLayerCostsItsForwardPassOnlyInTraining() {
+        MultiLayerNetwork fineTuned = FineTuning.of(Mlps.classifier().hiddenSizes(32).build(784, 10)).freezeThrough(0).network();
+
+        Flops flops = Flops.of(fineTuned, InputType.feedForward(784));
+
+        double frozen = 2.0 * 784 * 32;
+        double output = 2.0 * 32 * 10;
+        assertEquals(frozen + output, flops.forwardPerExample());
+        assertEquals(frozen + 3 * output, flops.trainingPerExample(), "DL4J passes no gradient through a frozen layer");
+        assertEquals("DenseLayer (frozen)", flops.table().stringColumn(ModelSummary.LAYER).get(0));
+    }
+
+    @Test
+    void anInputTheNetworkWasNotBuiltForOrAnUninitialisedNetworkIsRefused() {
+        MultiLayerNetwork cnn = Cnns.classic(new ImageShape(28, 28, 1), 10);
+
+        String wrongSize = assertThrows(IllegalArgumentException.class, () -> Flops.of(cnn, InputType.convolutional(32, 32, 1))).getMessage();
+        String notImages = assertThrows(IllegalArgumentException.class, () -> Flops.of(cnn, InputType.feedForward(784))).getMessage();
+        String uninitialised = assertThrows(IllegalStateException.class,
+                () -> Flops.of(new MultiLayerNetwork(cnn.getLayerWiseConfigurations()), InputType.convolutional(28, 28, 1))).getMessage();
+
+        assertTrue(wrongSize.contains("was built for 5,408 values per example but would get 7,200"), wrongSize);
+        assertTrue(notImages.startsWith("The network does not take inputs of type InputTypeFeedForward(784)"), notImages);
+        assertTrue(uninitialised.contains("call net.init()"), uninitialised);
+    }
+
+    @Test
     void layerTypesItDoesNotCountAreNamedAndLeftOutOfTheTotal() {
         MultiLayerNetwork net = initialised(new NeuralNetConfiguration.Builder().list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).build())
@@ -114,7 +159,7 @@ class FlopsTest {
 
         assertEquals(List.of("1: GlobalPoolingLayer"), flops.notCounted());
         assertEquals(2.0 * 6 * 6 * 4 * 9 + 2.0 * 4 * 10, flops.forwardPerExample());
-        assertTrue(flops.table().stringColumn("layer").get(3).contains("without 1: GlobalPoolingLayer"));
+        assertTrue(flops.table().stringColumn(ModelSummary.LAYER).get(3).contains("without 1: GlobalPoolingLayer"));
     }
 
     @Test

@@ -41,6 +41,16 @@ class TrainingMemoryTest {
     }
 
     @Test
+    void anUninitialisedNetworkIsRefusedInTheWordsOfTrainingMemory() {
+        MultiLayerNetwork uninitialised = new MultiLayerNetwork(Cnns.classic(IMAGES).getLayerWiseConfigurations());
+
+        String message = assertThrows(IllegalStateException.class, () -> TrainingMemory.of(uninitialised)).getMessage();
+
+        assertTrue(message.startsWith("The network is not initialised, so it has no parameters to measure yet: call net.init()"
+                + " before TrainingMemory.of(net)"), message);
+    }
+
+    @Test
     void sgdKeepsNoOptimizerState() {
         MultiLayerNetwork cnn = Cnns.classic(IMAGES);
         cnn.getLayerWiseConfigurations().getConfs().forEach(layer -> {

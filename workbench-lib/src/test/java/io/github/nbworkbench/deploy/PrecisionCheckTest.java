@@ -1,20 +1,25 @@
 package io.github.nbworkbench.deploy;
 
 import static io.github.nbworkbench.testdata.Dataset.FASHION_MNIST;
+import static io.github.nbworkbench.testdata.Dataset.SKLEARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.FashionMnist;
 import io.github.nbworkbench.data.LabeledDataset;
+import io.github.nbworkbench.data.TabularData;
 import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.models.Mlps;
 import io.github.nbworkbench.testdata.RequiresDataset;
+import io.github.nbworkbench.testdata.SklearnData;
 import io.github.nbworkbench.train.Trainer;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.Table;
 
 @RequiresDataset(FASHION_MNIST)
@@ -67,5 +72,35 @@ class PrecisionCheckTest {
         MultiLayerNetwork net = Cnns.classic().build(new io.github.nbworkbench.models.ImageShape(8, 8, 1), 2);
         assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(net, batch).dataTypes(DataType.INT8));
         assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(net, batch).trainingSteps(0));
+    }
+
+    @Test
+    @RequiresDataset(SKLEARN)
+    void outputsThatOverflowADataTypeAreReportedInItsRowNotThrown() {
+        // scikit-learn's breast cancer measurements, not standardized: areas up to 4,254, which a dense layer of 16 units
+        // sums into values HALF (largest 65,504) cannot hold
+        LabeledDataset cancer = TabularData.load(SklearnData.file("breast_cancer.csv")).label(30).classification();
+        MultiLayerNetwork mlp = Mlps.classifier().hiddenSizes(16).build(cancer);
+
+        PrecisionCheck.Row half = PrecisionCheck.of(mlp, cancer.limit(128).toDataSet()).dataTypes(DataType.FLOAT, DataType.HALF).trainingSteps(1)
+                .row(DataType.HALF);
+
+        assertTrue(half.inference().startsWith("not supported: ") && half.inference().contains("of the 256 outputs are NaN or infinite in HALF"
+                + " (HALF's largest value is 65,504: standardize the inputs)"), half.inference());
+        assertTrue(Double.isNaN(half.accuracy()), half.toString());
+    }
+
+    @Test
+    void dataTheNetworkDoesNotTakeIsRefusedRatherThanReportedAsAnUnsupportedDataType() {
+        FashionMnist fashion = FashionMnist.load();
+        MultiLayerNetwork mlp = Mlps.classifier().hiddenSizes(16).build(fashion.train().limit(100).flat());
+        DataSet images = fashion.test().limit(64).toDataSet();                         // [64, 1, 28, 28]: the MLP takes [?, 784]
+        DataSet threeClasses = new DataSet(fashion.test().limit(64).flat().toDataSet().getFeatures(), Nd4j.zeros(DataType.FLOAT, 64, 3));
+
+        String features = assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(mlp, images)).getMessage();
+        String labels = assertThrows(IllegalArgumentException.class, () -> PrecisionCheck.of(mlp, threeClasses)).getMessage();
+
+        assertTrue(features.contains("the data gives [?, 1, 28, 28]") && features.contains("flatten the data to [N, 784]"), features);
+        assertTrue(labels.startsWith("the labels do not match the model's output"), labels);
     }
 }

@@ -87,6 +87,22 @@ class TrainingDoctorHistoryTest {
     }
 
     @Test
+    void oneEpochIsTooFewToJudgeTheTrendAndTheDoctorSaysSo() {
+        // measured on scikit-learn's breast cancer data, one epoch of a 16-unit MLP: training accuracy is the mean over the
+        // epoch's batches while the model learned, validation accuracy is measured after it
+        History history = history(new double[] {0.9815, 0.7, 0.6341, 0.8471});
+
+        TrainingDoctor doctor = TrainingDoctor.of(history);
+        String evidence = doctor.table().stringColumn(TrainingDoctor.EVIDENCE).get(0);
+
+        assertEquals(List.of(), doctor.diagnoses(), "no underfitting from one epoch's training accuracy");
+        assertTrue(evidence.startsWith("In 1 epoch: training loss 0.9815, validation loss 0.7;"), evidence);
+        assertTrue(evidence.contains("Not checked: the learning rate and underfitting (they read how the loss changes from epoch to epoch:"
+                + " train 2 epochs or more); overfitting (validation loss rising 2 epochs after its best: train 3 epochs or more);"
+                + " a plateau"), evidence);
+    }
+
+    @Test
     void anEmptyHistoryIsRefused() {
         String message = assertThrows(IllegalArgumentException.class, () -> TrainingDoctor.of(History.of(List.of(), true))).getMessage();
 

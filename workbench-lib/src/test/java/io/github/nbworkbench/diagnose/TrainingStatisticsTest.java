@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nbworkbench.data.TrainingData;
 import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.History;
+import io.github.nbworkbench.train.Metric;
 import io.github.nbworkbench.train.ParallelTraining;
 import io.github.nbworkbench.train.Trainer;
 import java.util.List;
@@ -71,6 +72,28 @@ class TrainingStatisticsTest {
     }
 
     @Test
+    void anAccumulatedStepIsMeasuredAsTheLargeBatchItStandsFor() {
+        TrainingData data = DigitsRuns.digits(288, 100);
+        TrainingStatistics accumulated = TrainingStatistics.everyBatches(1);
+        TrainingStatistics large = TrainingStatistics.everyBatches(1);
+
+        Trainer.of(DigitsRuns.reluMlp(new Adam(1e-3), 32)).accumulateGradients(3).epochs(1).seed(1).quiet().metrics(Metric.ACCURACY)
+                .callbacks(accumulated).fit(data.batchSize(32));
+        Trainer.of(DigitsRuns.reluMlp(new Adam(1e-3), 32)).epochs(1).seed(1).quiet().metrics(Metric.ACCURACY)
+                .callbacks(large).fit(data.batchSize(96));
+
+        assertEquals(3 * 2, accumulated.samples().size(), "3 steps of 3 batches x 2 layers");
+        for (int i = 0; i < accumulated.samples().size(); i++) {
+            LayerSample step = accumulated.samples().get(i);
+            LayerSample batch = large.samples().get(i);
+            assertEquals(batch.gradientNorm(), step.gradientNorm(), 1e-4 * batch.gradientNorm(), "the mean gradient of 96 examples: " + step);
+            assertEquals(batch.updateRatio(), step.updateRatio(), 1e-3 * batch.updateRatio(), step.toString());
+            assertEquals(batch.zeroShare(), step.zeroShare(), 1e-9, "the ReLU outputs of all 96 examples: " + step);
+            assertEquals(batch.deadShare(), step.deadShare(), 1e-9, step.toString());
+        }
+    }
+
+    @Test
     void measuresAComputationGraphByVertexName() {
         var conf = new NeuralNetConfiguration.Builder().seed(42).updater(new Adam(1e-3)).graphBuilder()
                 .addInputs("in")
@@ -106,6 +129,6 @@ class TrainingStatisticsTest {
     void sampleIntervalMustBePositive() {
         String message = assertThrows(IllegalArgumentException.class, () -> TrainingStatistics.everyBatches(0)).getMessage();
 
-        assertTrue(message.contains("got 0"), message);
+        assertEquals("TrainingStatistics.everyBatches(n) measures one batch in n: n must be 1 (every batch) or more, got 0 (e.g. everyBatches(10))", message);
     }
 }

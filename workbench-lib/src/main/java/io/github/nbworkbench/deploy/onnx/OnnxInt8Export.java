@@ -7,10 +7,12 @@ import io.github.nbworkbench.deploy.graph.InferenceStep;
 import io.github.nbworkbench.deploy.graph.SameDiffInference;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import onnx.Onnx;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -43,14 +45,31 @@ public final class OnnxInt8Export {
         this.calibration = calibration;
     }
 
-    /** The int8 export of {@code graph}, with its activation ranges taken from {@code calibration} (inputs, examples along the first axis). */
+    /**
+     * The int8 export of {@code graph}, with its activation ranges taken from {@code calibration} (inputs, examples along the first axis).
+     *
+     * @throws IllegalArgumentException when the calibration inputs are not shaped like the graph's input
+     */
     public static OnnxInt8Export of(InferenceGraph graph, INDArray calibration) {
         Objects.requireNonNull(graph, "graph");
+        String expected = shape(graph.inputShape());
         if (calibration == null || calibration.rank() < 2 || calibration.size(0) < 1) {
-            throw new IllegalArgumentException("Give calibration inputs shaped like the model's input, examples along the first axis "
-                    + "(a few hundred training examples)");
+            throw new IllegalArgumentException("Give calibration inputs shaped like the model's input, " + expected
+                    + ", examples along the first axis (a few hundred training examples)");
+        }
+        long[] example = Arrays.copyOfRange(calibration.shape(), 1, calibration.rank());
+        if (!Arrays.equals(example, graph.inputShape())) {
+            throw new IllegalArgumentException("The calibration inputs are shaped " + shape(example) + " but the model takes " + expected
+                    + ": calibrate on examples of the data it was trained on, shaped as it takes them"
+                    + (graph.inputShape().length == 1 && calibration.length() / calibration.size(0) == graph.inputShape()[0]
+                            ? " (flat rows: LabeledDataset.flat(), or calibration.reshape(n, " + graph.inputShape()[0] + "))" : ""));
         }
         return new OnnxInt8Export(graph, calibration);
+    }
+
+    /** A shape with its batch axis: {@code [?, 1, 28, 28]}. */
+    private static String shape(long[] example) {
+        return "[?, " + Arrays.stream(example).mapToObj(Long::toString).collect(Collectors.joining(", ")) + "]";
     }
 
     /** One weight scale per output channel (the default) or per tensor. */

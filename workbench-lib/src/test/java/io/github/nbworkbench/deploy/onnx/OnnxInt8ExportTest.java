@@ -95,6 +95,27 @@ class OnnxInt8ExportTest {
         assertTrue(refused.getMessage().contains("calibration"), refused.getMessage());
     }
 
+    @Test
+    void aFolderGivenForTheFileIsRefusedAndLeftAsItWas() throws IOException {
+        String message = assertThrows(java.io.UncheckedIOException.class,
+                () -> OnnxInt8Export.of(graph, train.limit(10).features()).save(folder)).getMessage();
+
+        assertEquals("Could not write the ONNX model to " + folder + ": " + folder + " is a folder: give the path of a file in it", message);
+        try (var left = Files.list(folder)) {
+            assertEquals(0, left.count(), "nothing written into the folder");
+        }
+    }
+
+    @Test
+    void calibrationInputsOfAnotherShapeAreRefusedBeforeAnythingRuns() {
+        INDArray flat = train.limit(10).flat().features();
+
+        String message = assertThrows(IllegalArgumentException.class, () -> OnnxInt8Export.of(graph, flat)).getMessage();
+
+        assertEquals("The calibration inputs are shaped [?, 784] but the model takes [?, 1, 28, 28]: calibrate on examples of the data"
+                + " it was trained on, shaped as it takes them", message);
+    }
+
     private static double maxDifference(INDArray expected, INDArray actual) {
         return expected.castTo(actual.dataType()).sub(actual).amaxNumber().doubleValue();
     }
