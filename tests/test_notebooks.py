@@ -179,3 +179,25 @@ def test_spark_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, mon
     streams = "".join(o.get("text", "") for o in code_outputs(nb) if o["output_type"] == "stream")
     for noise in ["WARN", "log4j", "ERROR org.apache.spark", "Exception in thread"]:
         assert noise not in streams, "Spark's logging reached the cells:\n" + streams[:2000]
+
+
+def test_large_models_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
+    """07: memory per parameter, FLOPs, gradient accumulation matching one large batch, transfer learning,
+    reduced precision, a Transformer against the LSTM and the training doctor, each ending in a computed sentence;
+    SameDiff's per-operation lines stay out of the cells."""
+    nb = execute_notebook(NOTEBOOKS / "07-what-makes-a-model-large.ipynb", tmp_path, monkeypatch)
+    assert not error_outputs(nb), "\n".join(error_outputs(nb))
+    text = plain_text(nb)
+    assert re.search(r"needs 16 bytes for each in training: 4 for the weight, 4 for its gradient and 8 for Adam's 2 running means", text), text
+    assert "A 7B model needs 112.0 GB before a single activation" in text
+    accumulation = re.search(r"Accumulating 4 batches of 32 ends (\S+) away from one batch of 128, while the step itself moved "
+                             r"the parameters up to (\S+): the same update, up to float rounding", text)
+    assert accumulation and float(accumulation.group(1)) < 0.01 * float(accumulation.group(2)), text
+    for expected in ["Memory for training, beside the activations", "FLOPs per example", "GFLOP/s", "years for a trillion tokens",
+                     "Fashion-MNIST from 200 labelled images", "are noise here", "Reduced precision on this backend",
+                     "Training runs in FLOAT and DOUBLE only", "bits per character in", "Training doctor", "The doctor finds",
+                     "char-LSTM: ", "8 x 16 accumulated", "Output layer only", "Learning rate too low"]:
+        assert expected in text, expected
+    streams = "".join(o.get("text", "") for o in code_outputs(nb) if o["output_type"] == "stream")
+    assert "Added differentiated op" not in streams, "SameDiff's building of the gradient reached the cells"
+    assert png_outputs(nb), "the bits-per-character chart"
