@@ -196,7 +196,7 @@ def test_large_models_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_pa
     for expected in ["Memory for training, beside the activations", "FLOPs per example", "GFLOP/s", "years for a trillion tokens",
                      "Fashion-MNIST from 200 labelled images", "are noise here", "Reduced precision on this backend",
                      "Training runs in FLOAT and DOUBLE only", "bits per character in", "Training doctor", "The doctor finds",
-                     "char-LSTM: ", "8 x 16 accumulated", "Output layer only", "Learning rate too low"]:
+                     "char-LSTM: ", "times the FLOPs", "8 x 16 accumulated", "Output layer only", "Learning rate too low"]:
         assert expected in text, expected
     streams = "".join(o.get("text", "") for o in code_outputs(nb) if o["output_type"] == "stream")
     assert "Added differentiated op" not in streams, "SameDiff's building of the gradient reached the cells"

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -110,7 +111,10 @@ public final class FineTuning {
         return this;
     }
 
-    /** The seed of the new output layer's initial weights and of dropout (default: the pretrained network's). */
+    /**
+     * The seed of the new output layer's initial weights and of dropout (default: the pretrained
+     * network's), so that {@link #network()} builds the same network every time.
+     */
     public FineTuning seed(long seed) {
         this.seed = seed;
         return this;
@@ -133,6 +137,9 @@ public final class FineTuning {
         if (newClasses > 0) {
             builder.nOutReplace(outputIndex(), newClasses, WeightInit.XAVIER);
         }
+        // DL4J draws the new output layer's weights from ND4J's global generator, which the
+        // fine-tune configuration's seed does not reach
+        Nd4j.getRandom().setSeed(seed != null ? seed : pretrained.getLayerWiseConfigurations().getConf(0).getSeed());
         return builder.build();
     }
 

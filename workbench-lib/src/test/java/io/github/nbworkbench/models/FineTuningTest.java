@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 @RequiresDataset({MNIST, FASHION_MNIST})
@@ -64,6 +65,20 @@ class FineTuningTest {
 
         assertNotEquals(digits.getLayer(0).params(), moreDigits.getLayer(0).params(), "the first layer did not train");
         assertEquals(pretrained, digits.params(), "fine-tuning changed the pretrained network");
+    }
+
+    @Test
+    void theSameSeedBuildsTheSameNewOutputLayerWhateverTheGeneratorDidBefore() {
+        FineTuning tuning = FineTuning.of(digits).freezeThrough(1).newOutput(10).seed(5);
+        INDArray first = tuning.network().params();
+        Nd4j.getRandom().nextDouble();
+        INDArray second = tuning.network().params();
+        INDArray otherSeed = FineTuning.of(digits).freezeThrough(1).newOutput(10).seed(6).network().params();
+
+        assertEquals(first, second, "the same seed gave another network");
+        assertNotEquals(first, otherSeed, "another seed gave the same output layer");
+        assertEquals(FineTuning.of(digits).newOutput(10).network().params(), FineTuning.of(digits).newOutput(10).network().params(),
+                "without a seed the pretrained network's seed makes it repeatable");
     }
 
     @Test
