@@ -95,12 +95,15 @@ public class CausalSelfAttention extends SameDiffLayer {
             if (sameDiff != null && sameDiff.hasGradientFunction()) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
-            PrintStream out = System.out;
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            try {
-                return super.backpropGradient(epsilon, workspaceMgr);
-            } finally {
-                System.setOut(out);
+            // one muting at a time: parallel workers interleaving save and restore could leave System.out muted
+            synchronized (QuietFirstBackwardPass.class) {
+                PrintStream out = System.out;
+                System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+                try {
+                    return super.backpropGradient(epsilon, workspaceMgr);
+                } finally {
+                    System.setOut(out);
+                }
             }
         }
     }
