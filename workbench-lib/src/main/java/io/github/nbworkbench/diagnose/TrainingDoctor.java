@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  * History history = Trainer.of(net).epochs(10).metrics(Metric.ACCURACY).callbacks(statistics).fit(data);
  * TrainingDoctor doctor = TrainingDoctor.of(history).with(statistics);
  * doctor.diagnoses();    // List<Diagnosis>: problem, evidence, advice
- * doctor;                // in a notebook: the findings as Markdown text
+ * doctor;                // in a notebook: the findings rendered as Markdown
  * }</pre>
  *
  * <p>The History alone shows the learning rate's effect on the loss and over- and underfitting
