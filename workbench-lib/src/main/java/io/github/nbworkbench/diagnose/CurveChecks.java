@@ -21,11 +21,14 @@ final class CurveChecks {
     static final double DIVERGING_RISE = 0.10;
     /**
      * An epoch whose mean training loss is 10% above the previous one's, and by more than 1% of the
-     * first epoch's loss (a loss near zero bounces by large shares of tiny values), is a step back;
+     * first epoch's loss (a loss near zero bounces by large shares of tiny values), and that gives
+     * back more than a quarter of what training had gained so far (late in a long run a healthy loss
+     * bounces around its floor by small shares of its gain), is a step back;
      * {@value #OSCILLATION_COUNT} of them is oscillation rather than noise.
      */
     static final double OSCILLATION_RISE = 0.10;
     static final double OSCILLATION_FLOOR = 0.01;
+    static final double OSCILLATION_GIVEN_BACK = 0.25;
     static final int OSCILLATION_COUNT = 2;
     /**
      * Validation loss 10% above its best, {@value #OVERFITTING_EPOCHS} or more epochs after it,
@@ -85,14 +88,18 @@ final class CurveChecks {
                         + " (ReduceLROnPlateau, CosineAnnealing); clip gradients if single batches make the loss jump."));
     }
 
-    /** Epochs whose mean training loss rose by more than the oscillation thresholds over the previous epoch's. */
+    /** Epochs whose mean training loss rose over the previous epoch's by more than the oscillation thresholds. */
     private static List<Integer> stepsBack(Curves curves) {
         List<Integer> epochs = new ArrayList<>();
+        double lowest = curves.loss[0];
         for (int i = 1; i < curves.size(); i++) {
             double rise = curves.loss[i] - curves.loss[i - 1];
-            if (rise > OSCILLATION_RISE * curves.loss[i - 1] && rise > OSCILLATION_FLOOR * curves.loss[0]) {
+            double gained = curves.loss[0] - lowest;
+            if (rise > OSCILLATION_RISE * curves.loss[i - 1] && rise > OSCILLATION_FLOOR * curves.loss[0]
+                    && rise > OSCILLATION_GIVEN_BACK * gained) {
                 epochs.add(curves.epochs[i]);
             }
+            lowest = Math.min(lowest, curves.loss[i]);
         }
         return epochs;
     }
