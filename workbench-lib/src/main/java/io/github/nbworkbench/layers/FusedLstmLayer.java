@@ -1,0 +1,157 @@
+package io.github.nbworkbench.layers;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.LSTM;
+import org.deeplearning4j.nn.params.LSTMParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.base.Preconditions;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The network-side layer of {@link FusedLstm}: DL4J's LSTM layer (its state maps, masks, dropout,
+ * truncated BPTT and parameters) with the forward and backward passes of {@link FusedLstmPass}.
+ * Configurations the fused passes do not cover (a cell activation other than tanh, gates other
+ * than sigmoid, arrays other than FLOAT or DOUBLE) run DL4J's own code.
+ *
+ * <p>DL4J computes the forward pass twice per training step (once for the output, once more inside
+ * backpropagation); this layer keeps the training forward pass and reuses it when backpropagation
+ * comes for the same input and starting state.
+ */
+public class FusedLstmLayer extends LSTM {
+
+    /** The last training forward pass, with the arrays it ran on. */
+    private record TrainingForward(INDArray input, INDArray previousHidden, INDArray previousCell, FusedLstmPass pass) {
+    }
+
+    private TrainingForward lastTrainingForward;
+
+    public FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    private boolean fused() {
+        return layerConf().getActivationFn() instanceof ActivationTanH
+                && layerConf().getGateActivationFn() instanceof ActivationSigmoid
+                && (dataType == DataType.FLOAT || dataType == DataType.DOUBLE);
+    }
+
+    @Override
+    public INDArray activate(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!fused()) {
+            return super.activate(input, training, workspaceMgr);
+        }
+        setInput(input, workspaceMgr);
+        return activate(training, workspaceMgr);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!fused()) {
+            return super.activate(training, workspaceMgr);
+        }
+        return output(forward(training, null, null, workspaceMgr), workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        if (!fused()) {
+            return super.rnnTimeStep(input, workspaceMgr);
+        }
+        setInput(input, workspaceMgr);
+        FusedLstmPass pass = forward(false, stateMap.get(STATE_KEY_PREV_ACTIVATION), stateMap.get(STATE_KEY_PREV_MEMCELL), workspaceMgr);
+        stateMap.put(STATE_KEY_PREV_ACTIVATION, pass.lastHidden());
+        stateMap.put(STATE_KEY_PREV_MEMCELL, pass.lastCell());
+        return output(pass, workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT, LayerWorkspaceMgr workspaceMgr) {
+        if (!fused()) {
+            return super.rnnActivateUsingStoredState(input, training, storeLastForTBPTT, workspaceMgr);
+        }
+        setInput(input, workspaceMgr);
+        FusedLstmPass pass = forward(training, tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION), tBpttStateMap.get(STATE_KEY_PREV_MEMCELL), workspaceMgr);
+        if (storeLastForTBPTT) {
+            tBpttStateMap.put(STATE_KEY_PREV_ACTIVATION, pass.lastHidden());
+            tBpttStateMap.put(STATE_KEY_PREV_MEMCELL, pass.lastCell());
+        }
+        return output(pass, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        if (!fused()) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        return backpropagate(epsilon, false, 0, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int tbpttBackwardLength, LayerWorkspaceMgr workspaceMgr) {
+        if (!fused()) {
+            return super.tbpttBackpropGradient(epsilon, tbpttBackwardLength, workspaceMgr);
+        }
+        return backpropagate(epsilon, true, tbpttBackwardLength, workspaceMgr);
+    }
+
+    private FusedLstmPass forward(boolean training, INDArray previousHidden, INDArray previousCell, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        Preconditions.checkState(input.rank() == 3, "An LSTM layer expects 3D input [batch, features, time], got %ndShape", input);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        FusedLstmPass pass = FusedLstmPass.forward(permuteIfNWC(input),
+                getParamWithNoise(LSTMParamInitializer.INPUT_WEIGHT_KEY, training, workspaceMgr),
+                getParamWithNoise(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, training, workspaceMgr),
+                getParamWithNoise(LSTMParamInitializer.BIAS_KEY, training, workspaceMgr),
+                previousHidden, previousCell, maskArray);
+        lastTrainingForward = training ? new TrainingForward(input, previousHidden, previousCell, pass) : null;
+        return pass;
+    }
+
+    private INDArray output(FusedLstmPass pass, LayerWorkspaceMgr workspaceMgr) {
+        INDArray output = pass.output();
+        INDArray result = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType, output.shape(), 'f');
+        result.assign(output);
+        return permuteIfNWC(result);
+    }
+
+    private Pair<Gradient, INDArray> backpropagate(INDArray epsilon, boolean truncated, int backwardLength, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        // DL4J starts the backward pass of a truncated-BPTT segment from the state before the segment
+        INDArray previousHidden = truncated ? stateMap.get(STATE_KEY_PREV_ACTIVATION) : null;
+        INDArray previousCell = truncated ? stateMap.get(STATE_KEY_PREV_MEMCELL) : null;
+        TrainingForward kept = lastTrainingForward;
+        FusedLstmPass pass = kept != null && kept.input() == input && kept.previousHidden() == previousHidden
+                && kept.previousCell() == previousCell
+                ? kept.pass()
+                : forward(true, previousHidden, previousCell, workspaceMgr);
+        lastTrainingForward = null;
+        if (truncated) {
+            tBpttStateMap.put(STATE_KEY_PREV_ACTIVATION, pass.lastHidden());
+            tBpttStateMap.put(STATE_KEY_PREV_MEMCELL, pass.lastCell());
+        }
+        int first = truncated ? Math.max(0, pass.steps() - backwardLength) : 0;
+        INDArray inputWeightGradient = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
+        INDArray recurrentWeightGradient = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
+        INDArray biasGradient = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
+        INDArray inputErrors = pass.backward(permuteIfNWC(epsilon), first,
+                getParamWithNoise(LSTMParamInitializer.INPUT_WEIGHT_KEY, true, workspaceMgr),
+                getParamWithNoise(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, true, workspaceMgr),
+                inputWeightGradient, recurrentWeightGradient, biasGradient);
+        INDArray epsilonOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, inputErrors.shape(), 'f');
+        epsilonOut.assign(inputErrors);
+
+        Gradient gradient = new DefaultGradient();
+        gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, inputWeightGradient);
+        gradient.gradientForVariable().put(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, recurrentWeightGradient);
+        gradient.gradientForVariable().put(LSTMParamInitializer.BIAS_KEY, biasGradient);
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
+    }
+}

@@ -1,0 +1,230 @@
+package io.github.nbworkbench.layers;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One forward pass of an LSTM over a whole sequence, kept for its backward pass, with DL4J's
+ * parameter layout and arithmetic ({@code LSTMHelpers}, no peepholes, tanh cell activation,
+ * sigmoid gates): W [nIn, 4n], RW [n, 4n], b [1, 4n], gate blocks in DL4J's order [cell input
+ * (tanh), forget, output, input gate]; c = f * c' + g * i, h = o * tanh(c).
+ *
+ * <p>Everything is laid out by time step: the inputs as one [T * N, nIn] matrix, so the input
+ * projection of all steps is one product; the gates of step t as rows [t * N, (t + 1) * N) of one
+ * [T * N, 4n] matrix, so each step's recurrent product adds into one contiguous block, and the gate
+ * arithmetic is one pass over it. The backward pass leaves the gate deltas of all steps in one
+ * matrix and ends with one product per weight gradient.
+ *
+ * <p>Masks follow DL4J: a masked step's hidden and cell state are zeroed in the forward pass
+ * (so the next step starts from zero), and the backward pass ignores the mask (the output layer has
+ * already zeroed those steps' errors), evaluating the cell's tanh derivative at the zeroed state as
+ * DL4J does. All arrays here live outside workspaces.
+ */
+final class FusedLstmPass {
+
+    private final int batch;
+    private final int steps;
+    private final int units;
+    private final INDArray inputsByTime;  // [T*N, nIn]
+    private final INDArray gates;         // [T*N, 4n]: pre-activations, then activations
+    private final INDArray cells;         // [T*N, n]: cell state, masked
+    private final INDArray cellTanh;      // [T*N, n]: tanh of the cell state before masking
+    private final INDArray hidden;        // [T*N, n]: output, masked
+    private final INDArray initialHidden; // [N, n] or null (zeros)
+    private final INDArray initialCell;   // [N, n] or null (zeros)
+    private final INDArray mask;          // [N, T] or null
+
+    private FusedLstmPass(INDArray inputsByTime, int batch, int units, INDArray initialHidden, INDArray initialCell, INDArray mask) {
+        this.batch = batch;
+        this.steps = (int) (inputsByTime.size(0) / batch);
+        this.units = units;
+        this.inputsByTime = inputsByTime;
+        this.gates = Nd4j.create(inputsByTime.dataType(), inputsByTime.size(0), 4L * units);
+        this.cells = Nd4j.create(inputsByTime.dataType(), inputsByTime.size(0), units);
+        this.cellTanh = Nd4j.create(inputsByTime.dataType(), inputsByTime.size(0), units);
+        this.hidden = Nd4j.create(inputsByTime.dataType(), inputsByTime.size(0), units);
+        this.initialHidden = initialHidden;
+        this.initialCell = initialCell;
+        this.mask = mask;
+    }
+
+    /**
+     * Runs the LSTM over {@code input} [N, nIn, T] from the state {@code previousHidden} and
+     * {@code previousCell} ([N, n] each, or null for zeros), zeroing the state at steps where
+     * {@code mask} [N, T] (or null) is 0.
+     */
+    static FusedLstmPass forward(INDArray input, INDArray inputWeights, INDArray recurrentWeights, INDArray bias,
+                                 INDArray previousHidden, INDArray previousCell, INDArray mask) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            int batch = (int) input.size(0);
+            INDArray byTime = input.castTo(inputWeights.dataType()).permute(2, 0, 1).dup('c')
+                    .reshape('c', input.size(2) * batch, input.size(1));
+            FusedLstmPass pass = new FusedLstmPass(byTime, batch, (int) recurrentWeights.size(0),
+                    ownCopy(previousHidden, inputWeights), ownCopy(previousCell, inputWeights), ownCopy(mask, inputWeights));
+            pass.run(inputWeights, recurrentWeights, bias);
+            return pass;
+        }
+    }
+
+    private static INDArray ownCopy(INDArray array, INDArray like) {
+        return array == null ? null : array.castTo(like.dataType()).dup('c');
+    }
+
+    private void run(INDArray inputWeights, INDArray recurrentWeights, INDArray bias) {
+        Nd4j.gemm(inputsByTime, inputWeights, gates, false, false, 1.0, 0.0);
+        gates.addiRowVector(bias);
+        Values z = Values.of(gates);
+        Values c = Values.of(cells);
+        Values tanhC = Values.of(cellTanh);
+        Values h = Values.of(hidden);
+        Values c0 = initialCell == null ? null : Values.of(initialCell);
+        Values m = mask == null ? null : Values.of(mask);
+        int n = units;
+        for (int t = 0; t < steps; t++) {
+            INDArray previous = t > 0 ? rows(hidden, t - 1) : initialHidden;
+            if (previous != null) {
+                Nd4j.gemm(previous, recurrentWeights, rows(gates, t), false, false, 1.0, 1.0);
+            }
+            for (int b = 0; b < batch; b++) {
+                int row = t * batch + b;
+                int g = row * 4 * n;
+                int u = row * n;
+                double keep = m == null ? 1 : m.get(b * steps + t);
+                for (int j = 0; j < n; j++) {
+                    double in = Math.tanh(z.get(g + j));
+                    double forget = sigmoid(z.get(g + n + j));
+                    double out = sigmoid(z.get(g + 2 * n + j));
+                    double inGate = sigmoid(z.get(g + 3 * n + j));
+                    double before = t > 0 ? c.get(u - batch * n + j) : c0 == null ? 0 : c0.get(b * n + j);
+                    double cell = before * forget + inGate * in;
+                    double cellActivation = Math.tanh(cell);
+                    z.set(g + j, in);
+                    z.set(g + n + j, forget);
+                    z.set(g + 2 * n + j, out);
+                    z.set(g + 3 * n + j, inGate);
+                    c.set(u + j, cell * keep);
+                    tanhC.set(u + j, cellActivation);
+                    h.set(u + j, cellActivation * out * keep);
+                }
+            }
+        }
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /** Rows [t * N, (t + 1) * N) of a by-time matrix: step t's block. */
+    private INDArray rows(INDArray byTime, int t) {
+        return byTime.get(interval((long) t * batch, (long) (t + 1) * batch), all());
+    }
+
+    /** Rows from step {@code first} to step {@code end} (exclusive). */
+    private INDArray rows(INDArray byTime, int first, int end) {
+        return byTime.get(interval((long) first * batch, (long) end * batch), all());
+    }
+
+    /** The output, [N, n, T], a view of this pass's own array. */
+    INDArray output() {
+        return hidden.reshape('c', steps, batch, units).permute(1, 2, 0);
+    }
+
+    /** The hidden state after the last step, [N, n], detached. */
+    INDArray lastHidden() {
+        return lastRows(hidden);
+    }
+
+    /** The cell state after the last step, [N, n], detached. */
+    INDArray lastCell() {
+        return lastRows(cells);
+    }
+
+    private INDArray lastRows(INDArray byTime) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return rows(byTime, steps - 1).dup('c');
+        }
+    }
+
+    int steps() {
+        return steps;
+    }
+
+    /**
+     * Backpropagates {@code epsilon} (dL/d output, [N, n, T]) through the steps from {@code first}
+     * to the end (steps before it get no error, as in DL4J's truncated BPTT), writes the weight
+     * gradients into the given arrays and returns dL/d input, [N, nIn, T], a view of an array of
+     * its own.
+     */
+    INDArray backward(INDArray epsilon, int first, INDArray inputWeights, INDArray recurrentWeights,
+                      INDArray inputWeightGradient, INDArray recurrentWeightGradient, INDArray biasGradient) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray outputErrors = epsilon.castTo(gates.dataType()).permute(2, 0, 1).dup('c')
+                    .reshape('c', (long) steps * batch, units);
+            INDArray deltas = Nd4j.create(gates.dataType(), gates.shape());
+            gateDeltas(outputErrors, deltas, first, recurrentWeights);
+            INDArray stepDeltas = rows(deltas, first, steps);
+            Nd4j.gemm(rows(inputsByTime, first, steps), stepDeltas, inputWeightGradient, true, false, 1.0, 0.0);
+            recurrentWeightGradient.assign(0);
+            int withPrevious = Math.max(first, 1);
+            if (withPrevious < steps) {
+                Nd4j.gemm(rows(hidden, withPrevious - 1, steps - 1), rows(deltas, withPrevious, steps),
+                        recurrentWeightGradient, true, false, 1.0, 0.0);
+            }
+            if (first == 0 && initialHidden != null) {
+                Nd4j.gemm(initialHidden, rows(deltas, 0), recurrentWeightGradient, true, false, 1.0, 1.0);
+            }
+            biasGradient.assign(stepDeltas.sum(0).reshape(biasGradient.shape()));
+            INDArray inputErrors = Nd4j.create(gates.dataType(), inputsByTime.shape());
+            Nd4j.gemm(stepDeltas, inputWeights, rows(inputErrors, first, steps), false, true, 1.0, 0.0);
+            return inputErrors.reshape('c', steps, batch, inputsByTime.size(1)).permute(1, 2, 0);
+        }
+    }
+
+    /** Fills {@code deltas} (dL/d gate pre-activations) step by step from the last to {@code first}. */
+    private void gateDeltas(INDArray outputErrors, INDArray deltas, int first, INDArray recurrentWeights) {
+        Values a = Values.of(gates);
+        Values d = Values.of(deltas);
+        Values dh = Values.of(outputErrors);
+        Values c = Values.of(cells);
+        Values tanhC = Values.of(cellTanh);
+        Values c0 = initialCell == null ? null : Values.of(initialCell);
+        INDArray cellErrorArray = Nd4j.create(gates.dataType(), batch, units);
+        Values cellError = Values.of(cellErrorArray);
+        int n = units;
+        for (int t = steps - 1; t >= first; t--) {
+            if (t < steps - 1) {
+                Nd4j.gemm(rows(deltas, t + 1), recurrentWeights, rows(outputErrors, t), false, true, 1.0, 1.0);
+            }
+            for (int b = 0; b < batch; b++) {
+                int row = t * batch + b;
+                int g = row * 4 * n;
+                int u = row * n;
+                for (int j = 0; j < n; j++) {
+                    double in = a.get(g + j);
+                    double forget = a.get(g + n + j);
+                    double out = a.get(g + 2 * n + j);
+                    double inGate = a.get(g + 3 * n + j);
+                    double errorOut = dh.get(u + j);
+                    double cellActivation = tanhC.get(u + j);
+                    // DL4J differentiates tanh at the stored (masked) cell state
+                    double derivativeAt = mask == null ? cellActivation : Math.tanh(c.get(u + j));
+                    double errorCell = errorOut * out * (1 - derivativeAt * derivativeAt);
+                    if (t < steps - 1) {
+                        errorCell += a.get(g + 4 * n * batch + n + j) * cellError.get(b * n + j);
+                    }
+                    cellError.set(b * n + j, errorCell);
+                    double before = t > 0 ? c.get(u - batch * n + j) : c0 == null ? 0 : c0.get(b * n + j);
+                    d.set(g + j, (1 - in * in) * inGate * errorCell);
+                    d.set(g + n + j, forget * (1 - forget) * errorCell * before);
+                    d.set(g + 2 * n + j, errorOut * cellActivation * out * (1 - out));
+                    d.set(g + 3 * n + j, inGate * (1 - inGate) * in * errorCell);
+                }
+            }
+        }
+    }
+
+}
