@@ -31,6 +31,7 @@ public class FusedLstmLayer extends LSTM {
     }
 
     private TrainingForward lastTrainingForward;
+    private final ScratchArrays scratch = new ScratchArrays();
 
     public FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -109,7 +110,7 @@ public class FusedLstmLayer extends LSTM {
                 getParamWithNoise(LSTMParamInitializer.INPUT_WEIGHT_KEY, training, workspaceMgr),
                 getParamWithNoise(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, training, workspaceMgr),
                 getParamWithNoise(LSTMParamInitializer.BIAS_KEY, training, workspaceMgr),
-                previousHidden, previousCell, maskArray);
+                previousHidden, previousCell, maskArray, scratch);
         lastTrainingForward = training ? new TrainingForward(input, previousHidden, previousCell, pass) : null;
         return pass;
     }

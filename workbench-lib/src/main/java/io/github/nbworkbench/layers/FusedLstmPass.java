@@ -3,6 +3,7 @@ package io.github.nbworkbench.layers;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,16 +38,20 @@ final class FusedLstmPass {
     private final INDArray initialHidden; // [N, n] or null (zeros)
     private final INDArray initialCell;   // [N, n] or null (zeros)
     private final INDArray mask;          // [N, T] or null
+    private final ScratchArrays scratch;
 
-    private FusedLstmPass(INDArray inputsByTime, int batch, int units, INDArray initialHidden, INDArray initialCell, INDArray mask) {
+    private FusedLstmPass(INDArray inputsByTime, int batch, int units, INDArray initialHidden, INDArray initialCell, INDArray mask,
+                          ScratchArrays scratch) {
         this.batch = batch;
         this.steps = (int) (inputsByTime.size(0) / batch);
         this.units = units;
+        this.scratch = scratch;
         this.inputsByTime = inputsByTime;
-        this.gates = Nd4j.create(inputsByTime.dataType(), inputsByTime.size(0), 4L * units);
-        this.cells = Nd4j.create(inputsByTime.dataType(), inputsByTime.size(0), units);
-        this.cellTanh = Nd4j.create(inputsByTime.dataType(), inputsByTime.size(0), units);
-        this.hidden = Nd4j.create(inputsByTime.dataType(), inputsByTime.size(0), units);
+        DataType type = inputsByTime.dataType();
+        this.gates = scratch.get("gates", type, inputsByTime.size(0), 4L * units);
+        this.cells = scratch.get("cells", type, inputsByTime.size(0), units);
+        this.cellTanh = scratch.get("cellTanh", type, inputsByTime.size(0), units);
+        this.hidden = scratch.get("hidden", type, inputsByTime.size(0), units);
         this.initialHidden = initialHidden;
         this.initialCell = initialCell;
         this.mask = mask;
@@ -55,16 +60,18 @@ final class FusedLstmPass {
     /**
      * Runs the LSTM over {@code input} [N, nIn, T] from the state {@code previousHidden} and
      * {@code previousCell} ([N, n] each, or null for zeros), zeroing the state at steps where
-     * {@code mask} [N, T] (or null) is 0.
+     * {@code mask} [N, T] (or null) is 0. The pass keeps its arrays in {@code scratch}: it holds
+     * until the next pass on the same scratch arrays.
      */
     static FusedLstmPass forward(INDArray input, INDArray inputWeights, INDArray recurrentWeights, INDArray bias,
-                                 INDArray previousHidden, INDArray previousCell, INDArray mask) {
+                                 INDArray previousHidden, INDArray previousCell, INDArray mask, ScratchArrays scratch) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             int batch = (int) input.size(0);
-            INDArray byTime = input.castTo(inputWeights.dataType()).permute(2, 0, 1).dup('c')
-                    .reshape('c', input.size(2) * batch, input.size(1));
-            FusedLstmPass pass = new FusedLstmPass(byTime, batch, (int) recurrentWeights.size(0),
-                    ownCopy(previousHidden, inputWeights), ownCopy(previousCell, inputWeights), ownCopy(mask, inputWeights));
+            INDArray byTime = scratch.get("inputsByTime", inputWeights.dataType(), input.size(2), batch, input.size(1));
+            byTime.assign(input.permute(2, 0, 1));
+            FusedLstmPass pass = new FusedLstmPass(byTime.reshape('c', input.size(2) * batch, input.size(1)), batch,
+                    (int) recurrentWeights.size(0), ownCopy(previousHidden, inputWeights), ownCopy(previousCell, inputWeights),
+                    ownCopy(mask, inputWeights), scratch);
             pass.run(inputWeights, recurrentWeights, bias);
             return pass;
         }
@@ -95,13 +102,13 @@ final class FusedLstmPass {
                 int u = row * n;
                 double keep = m == null ? 1 : m.get(b * steps + t);
                 for (int j = 0; j < n; j++) {
-                    double in = Math.tanh(z.get(g + j));
+                    double in = tanh(z.get(g + j));
                     double forget = sigmoid(z.get(g + n + j));
                     double out = sigmoid(z.get(g + 2 * n + j));
                     double inGate = sigmoid(z.get(g + 3 * n + j));
                     double before = t > 0 ? c.get(u - batch * n + j) : c0 == null ? 0 : c0.get(b * n + j);
                     double cell = before * forget + inGate * in;
-                    double cellActivation = Math.tanh(cell);
+                    double cellActivation = tanh(cell);
                     z.set(g + j, in);
                     z.set(g + n + j, forget);
                     z.set(g + 2 * n + j, out);
@@ -116,6 +123,11 @@ final class FusedLstmPass {
 
     private static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
+    }
+
+    /** Through {@link Math#exp}, which the JIT compiles to a fast intrinsic, unlike {@link Math#tanh}. */
+    private static double tanh(double x) {
+        return 1 - 2 / (Math.exp(2 * x) + 1);
     }
 
     /** Rows [t * N, (t + 1) * N) of a by-time matrix: step t's block. */
@@ -162,9 +174,11 @@ final class FusedLstmPass {
     INDArray backward(INDArray epsilon, int first, INDArray inputWeights, INDArray recurrentWeights,
                       INDArray inputWeightGradient, INDArray recurrentWeightGradient, INDArray biasGradient) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray outputErrors = epsilon.castTo(gates.dataType()).permute(2, 0, 1).dup('c')
-                    .reshape('c', (long) steps * batch, units);
-            INDArray deltas = Nd4j.create(gates.dataType(), gates.shape());
+            DataType type = gates.dataType();
+            INDArray outputErrors = scratch.get("outputErrors", type, steps, batch, units);
+            outputErrors.assign(epsilon.permute(2, 0, 1));
+            outputErrors = outputErrors.reshape('c', (long) steps * batch, units);
+            INDArray deltas = scratch.get("deltas", type, gates.shape());
             gateDeltas(outputErrors, deltas, first, recurrentWeights);
             INDArray stepDeltas = rows(deltas, first, steps);
             Nd4j.gemm(rows(inputsByTime, first, steps), stepDeltas, inputWeightGradient, true, false, 1.0, 0.0);
@@ -178,7 +192,10 @@ final class FusedLstmPass {
                 Nd4j.gemm(initialHidden, rows(deltas, 0), recurrentWeightGradient, true, false, 1.0, 1.0);
             }
             biasGradient.assign(stepDeltas.sum(0).reshape(biasGradient.shape()));
-            INDArray inputErrors = Nd4j.create(gates.dataType(), inputsByTime.shape());
+            INDArray inputErrors = scratch.get("inputErrors", type, inputsByTime.shape());
+            if (first > 0) {
+                rows(inputErrors, 0, first).assign(0);
+            }
             Nd4j.gemm(stepDeltas, inputWeights, rows(inputErrors, first, steps), false, true, 1.0, 0.0);
             return inputErrors.reshape('c', steps, batch, inputsByTime.size(1)).permute(1, 2, 0);
         }
@@ -192,7 +209,7 @@ final class FusedLstmPass {
         Values c = Values.of(cells);
         Values tanhC = Values.of(cellTanh);
         Values c0 = initialCell == null ? null : Values.of(initialCell);
-        INDArray cellErrorArray = Nd4j.create(gates.dataType(), batch, units);
+        INDArray cellErrorArray = scratch.get("cellErrors", gates.dataType(), batch, units);
         Values cellError = Values.of(cellErrorArray);
         int n = units;
         for (int t = steps - 1; t >= first; t--) {
@@ -211,7 +228,7 @@ final class FusedLstmPass {
                     double errorOut = dh.get(u + j);
                     double cellActivation = tanhC.get(u + j);
                     // DL4J differentiates tanh at the stored (masked) cell state
-                    double derivativeAt = mask == null ? cellActivation : Math.tanh(c.get(u + j));
+                    double derivativeAt = mask == null ? cellActivation : tanh(c.get(u + j));
                     double errorCell = errorOut * out * (1 - derivativeAt * derivativeAt);
                     if (t < steps - 1) {
                         errorCell += a.get(g + 4 * n * batch + n + j) * cellError.get(b * n + j);

@@ -1,6 +1,7 @@
 package io.github.nbworkbench.text;
 
 import io.github.nbworkbench.data.DataLocations;
+import io.github.nbworkbench.layers.FusedLstm;
 import io.github.nbworkbench.runtime.RuntimeDescription;
 import io.github.nbworkbench.runtime.WorkbenchRuntime;
 import io.github.nbworkbench.train.Trainer;
@@ -44,7 +45,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Options, for trying DL4J's knobs: {@code --batches N} (timed, default 20), {@code --warmup N}
  * (default 3), {@code --batch-size N} (default 64), {@code --workspaces enabled|none} (training
  * and inference workspace mode, default enabled), {@code --helpers on|off} (ND4J's native platform
- * helpers, {@code Nd4j.getEnvironment().allowHelpers}; default on), {@code --plain-only}.
+ * helpers, {@code Nd4j.getEnvironment().allowHelpers}; default on), {@code --lstm dl4j|fused} (DL4J's LSTM or {@link FusedLstm}, default dl4j; the JSON line's
+ * {@code side} says which), {@code --plain-only}.
  *
  * <p>Not a test: run it with {@code benchmarks/char-lstm.sh} or
  * {@code benchmarks/run-java-benchmark.sh io.github.nbworkbench.text.CharLstmBenchmark [options]}.
@@ -61,6 +63,7 @@ public final class CharLstmBenchmark {
         int batchSize = 64;
         WorkspaceMode workspaces = WorkspaceMode.ENABLED;
         boolean plainOnly = false;
+        boolean fused = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--batches" -> batches = Integer.parseInt(args[++i]);
@@ -69,9 +72,14 @@ public final class CharLstmBenchmark {
                 case "--workspaces" -> workspaces = WorkspaceMode.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "--helpers" -> Nd4j.getEnvironment().allowHelpers(args[++i].equals("on"));
                 case "--plain-only" -> plainOnly = true;
+                case "--lstm" -> fused = switch (args[++i]) {
+                    case "fused" -> true;
+                    case "dl4j" -> false;
+                    default -> throw new IllegalArgumentException("--lstm takes dl4j or fused, got " + args[i]);
+                };
                 default -> {
                     System.err.println("usage: CharLstmBenchmark [--batches N] [--warmup N] [--batch-size N]"
-                            + " [--workspaces enabled|none] [--helpers on|off] [--plain-only]");
+                            + " [--workspaces enabled|none] [--helpers on|off] [--lstm dl4j|fused] [--plain-only]");
                     System.exit(2);
                 }
             }
@@ -84,7 +92,7 @@ public final class CharLstmBenchmark {
         CharWindows text = CharWindows.read(sotuFolder());
         List<DataSet> warmupData = text.batches(0, warmup, batchSize);
         List<DataSet> timed = text.batches(warmup, batches, batchSize);
-        MultiLayerNetwork net = charLstm(text.vocabulary(), workspaces);
+        MultiLayerNetwork net = charLstm(text.vocabulary(), workspaces, fused);
 
         for (DataSet batch : warmupData) {
             net.fit(batch);
@@ -106,14 +114,15 @@ public final class CharLstmBenchmark {
         double plain = sequencesPerSecond(batches * batchSize, start);
         double plainCpu = batches * batchSize / ((ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9);
 
-        System.out.printf(Locale.ROOT, "{\"side\": \"dl4j\", \"threads\": %d, \"batch\": %d, \"batches\": %d, \"vocabulary\": %d,"
+        System.out.printf(Locale.ROOT, "{\"side\": \"%s\", \"threads\": %d, \"batch\": %d, \"batches\": %d, \"vocabulary\": %d,"
                         + " \"workspaces\": \"%s\", \"helpers\": %s, \"sequences_per_s\": %.1f, \"plain_fit_sequences_per_s\": %.1f,"
                         + " \"plain_fit_per_cpu_s\": %.1f, \"loss\": %.3f}%n",
-                runtime.openMpThreads(), batchSize, batches, text.vocabulary(), workspaces.name().toLowerCase(Locale.ROOT),
+                fused ? "fused" : "dl4j", runtime.openMpThreads(), batchSize, batches, text.vocabulary(), workspaces.name().toLowerCase(Locale.ROOT),
                 Nd4j.getEnvironment().helpersAllowed(), plainOnly ? plain : trainer, plain, plainCpu, net.score() / SEQUENCE);
     }
 
-    static MultiLayerNetwork charLstm(int vocabulary, WorkspaceMode workspaces) {
+    static MultiLayerNetwork charLstm(int vocabulary, WorkspaceMode workspaces, boolean fused) {
+        LSTM lstm = new LSTM.Builder().nOut(HIDDEN).activation(Activation.TANH).build();
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(42)
                 .dataType(DataType.FLOAT)
@@ -121,7 +130,7 @@ public final class CharLstmBenchmark {
                 .trainingWorkspaceMode(workspaces)
                 .inferenceWorkspaceMode(workspaces)
                 .list()
-                .layer(new LSTM.Builder().nOut(HIDDEN).activation(Activation.TANH).build())
+                .layer(fused ? FusedLstm.of(lstm) : lstm)
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(vocabulary).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.recurrent(vocabulary))
                 .build();
