@@ -179,7 +179,7 @@ final class FusedLstmPass {
             outputErrors.assign(epsilon.permute(2, 0, 1));
             outputErrors = outputErrors.reshape('c', (long) steps * batch, units);
             INDArray deltas = scratch.get("deltas", type, gates.shape());
-            gateDeltas(outputErrors, deltas, first, recurrentWeights);
+            double[] biasSums = gateDeltas(outputErrors, deltas, first, recurrentWeights);
             INDArray stepDeltas = rows(deltas, first, steps);
             Nd4j.gemm(rows(inputsByTime, first, steps), stepDeltas, inputWeightGradient, true, false, 1.0, 0.0);
             recurrentWeightGradient.assign(0);
@@ -191,7 +191,7 @@ final class FusedLstmPass {
             if (first == 0 && initialHidden != null) {
                 Nd4j.gemm(initialHidden, rows(deltas, 0), recurrentWeightGradient, true, false, 1.0, 1.0);
             }
-            biasGradient.assign(stepDeltas.sum(0).reshape(biasGradient.shape()));
+            biasGradient.assign(Nd4j.createFromArray(biasSums).reshape(biasGradient.shape()));
             INDArray inputErrors = scratch.get("inputErrors", type, inputsByTime.shape());
             if (first > 0) {
                 rows(inputErrors, 0, first).assign(0);
@@ -201,8 +201,12 @@ final class FusedLstmPass {
         }
     }
 
-    /** Fills {@code deltas} (dL/d gate pre-activations) step by step from the last to {@code first}. */
-    private void gateDeltas(INDArray outputErrors, INDArray deltas, int first, INDArray recurrentWeights) {
+    /**
+     * Fills {@code deltas} (dL/d gate pre-activations) step by step from the last to {@code first};
+     * returns their sums over the examples and those steps, the bias gradient (a column sum of the
+     * deltas in ND4J cost more than all the gate arithmetic).
+     */
+    private double[] gateDeltas(INDArray outputErrors, INDArray deltas, int first, INDArray recurrentWeights) {
         Values a = Values.of(gates);
         Values d = Values.of(deltas);
         Values dh = Values.of(outputErrors);
@@ -212,6 +216,7 @@ final class FusedLstmPass {
         INDArray cellErrorArray = scratch.get("cellErrors", gates.dataType(), batch, units);
         Values cellError = Values.of(cellErrorArray);
         int n = units;
+        double[] biasSums = new double[4 * n];
         for (int t = steps - 1; t >= first; t--) {
             if (t < steps - 1) {
                 Nd4j.gemm(rows(deltas, t + 1), recurrentWeights, rows(outputErrors, t), false, true, 1.0, 1.0);
@@ -235,13 +240,22 @@ final class FusedLstmPass {
                     }
                     cellError.set(b * n + j, errorCell);
                     double before = t > 0 ? c.get(u - batch * n + j) : c0 == null ? 0 : c0.get(b * n + j);
-                    d.set(g + j, (1 - in * in) * inGate * errorCell);
-                    d.set(g + n + j, forget * (1 - forget) * errorCell * before);
-                    d.set(g + 2 * n + j, errorOut * cellActivation * out * (1 - out));
-                    d.set(g + 3 * n + j, inGate * (1 - inGate) * in * errorCell);
+                    double deltaIn = (1 - in * in) * inGate * errorCell;
+                    double deltaForget = forget * (1 - forget) * errorCell * before;
+                    double deltaOut = errorOut * cellActivation * out * (1 - out);
+                    double deltaInGate = inGate * (1 - inGate) * in * errorCell;
+                    d.set(g + j, deltaIn);
+                    d.set(g + n + j, deltaForget);
+                    d.set(g + 2 * n + j, deltaOut);
+                    d.set(g + 3 * n + j, deltaInGate);
+                    biasSums[j] += deltaIn;
+                    biasSums[n + j] += deltaForget;
+                    biasSums[2 * n + j] += deltaOut;
+                    biasSums[3 * n + j] += deltaInGate;
                 }
             }
         }
+        return biasSums;
     }
 
 }
