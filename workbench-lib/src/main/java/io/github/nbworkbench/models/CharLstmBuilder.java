@@ -1,5 +1,6 @@
 package io.github.nbworkbench.models;
 
+import io.github.nbworkbench.layers.FusedLstm;
 import io.github.nbworkbench.text.Vocabulary;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -30,6 +31,7 @@ public final class CharLstmBuilder {
     private double learningRate = DEFAULT_LEARNING_RATE;
     private int truncatedBptt;
     private long seed = DEFAULT_SEED;
+    private boolean fused;
 
     CharLstmBuilder() {
     }
@@ -89,6 +91,15 @@ public final class CharLstmBuilder {
         return this;
     }
 
+    /**
+     * Computes the LSTM layers with {@link FusedLstm} (DL4J's LSTM with the same parameters and
+     * results, in fewer and larger operations) instead of DL4J's own {@code LSTM} (the default).
+     */
+    public CharLstmBuilder fused(boolean fused) {
+        this.fused = fused;
+        return this;
+    }
+
     /** The configuration for {@code vocabularySize} one-hot tokens, for inspection or changes. */
     public MultiLayerConfiguration configuration(int vocabularySize) {
         if (vocabularySize < 2) {
@@ -106,7 +117,7 @@ public final class CharLstmBuilder {
             if (i > 0 && dropout > 0) {
                 lstm.dropOut(new Dropout(1 - dropout));
             }
-            list.layer(lstm.build());
+            list.layer(fused ? FusedLstm.of(lstm.build()) : lstm.build());
         }
         RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .activation(Activation.SOFTMAX).nOut(vocabularySize);

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -109,6 +111,41 @@ class FusedLstmTest {
                 interval(4, STEPS)), fusedRest, type);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void inTimeMajorFormatOutputsAndGradientsEqualDl4j(DataType type) {
+        Pair nets = Pair.of(type, 0, 0, RNNFormat.NWC);
+        DataSet data = data(type, STEPS);
+        data.setFeatures(data.getFeatures().permute(0, 2, 1).dup());
+        data.setLabels(data.getLabels().permute(0, 2, 1).dup());
+        assertClose(nets.dl4j().output(data.getFeatures()), nets.fused().output(data.getFeatures()), type);
+        assertGradientsClose(nets, data, type);
+    }
+
+    @Test
+    void inAComputationGraphGradientsEqualDl4j() {
+        ComputationGraph[] graphs = new ComputationGraph[2];
+        for (int i = 0; i < 2; i++) {
+            LSTM lstm = new LSTM.Builder().nOut(UNITS).activation(Activation.TANH).build();
+            graphs[i] = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE).graphBuilder()
+                    .addInputs("in").setInputTypes(InputType.recurrent(FEATURES))
+                    .addLayer("lstm", i == 1 ? FusedLstm.of(lstm) : lstm, "in")
+                    .addLayer("out", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                            .nOut(CLASSES).build(), "lstm")
+                    .setOutputs("out").build());
+            graphs[i].init();
+        }
+        graphs[1].setParams(graphs[0].params().dup());
+        DataSet data = data(DataType.DOUBLE, STEPS);
+        for (ComputationGraph graph : graphs) {
+            graph.setInputs(data.getFeatures());
+            graph.setLabels(data.getLabels());
+            graph.computeGradientAndScore();
+        }
+        assertInstanceOf(FusedLstmLayer.class, graphs[1].getLayer("lstm"));
+        assertClose(graphs[0].gradient().gradient(), graphs[1].gradient().gradient(), DataType.DOUBLE);
+    }
+
     @Test
     void aSavedNetworkLoadsWithTheFusedLayerAndItsParametersFitDl4js() throws IOException {
         Pair nets = Pair.of(DataType.FLOAT, 0, 0);
@@ -167,21 +204,26 @@ class FusedLstmTest {
     private record Pair(MultiLayerNetwork dl4j, MultiLayerNetwork fused) {
 
         static Pair of(DataType type, int tbpttForward, int tbpttBackward) {
-            MultiLayerNetwork dl4j = network(type, false, tbpttForward, tbpttBackward);
-            MultiLayerNetwork fused = network(type, true, tbpttForward, tbpttBackward);
+            return of(type, tbpttForward, tbpttBackward, RNNFormat.NCW);
+        }
+
+        static Pair of(DataType type, int tbpttForward, int tbpttBackward, RNNFormat format) {
+            MultiLayerNetwork dl4j = network(type, false, tbpttForward, tbpttBackward, format);
+            MultiLayerNetwork fused = network(type, true, tbpttForward, tbpttBackward, format);
             fused.setParams(dl4j.params().dup());
             return new Pair(dl4j, fused);
         }
 
-        private static MultiLayerNetwork network(DataType type, boolean fused, int tbpttForward, int tbpttBackward) {
+        private static MultiLayerNetwork network(DataType type, boolean fused, int tbpttForward, int tbpttBackward, RNNFormat format) {
             NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                     .seed(7).dataType(type).updater(new Sgd(0.5)).weightInit(WeightInit.XAVIER).list();
             for (int i = 0; i < 2; i++) {
-                LSTM lstm = new LSTM.Builder().nOut(UNITS).activation(Activation.TANH).build();
+                LSTM lstm = new LSTM.Builder().nOut(UNITS).activation(Activation.TANH).dataFormat(format).build();
                 list.layer(fused ? FusedLstm.of(lstm) : lstm);
             }
-            list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(CLASSES).build())
-                    .setInputType(InputType.recurrent(FEATURES));
+            list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(CLASSES)
+                            .dataFormat(format).build())
+                    .setInputType(InputType.recurrent(FEATURES, format));
             if (tbpttForward > 0) {
                 list.backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(tbpttForward).tBPTTBackwardLength(tbpttBackward);
             }

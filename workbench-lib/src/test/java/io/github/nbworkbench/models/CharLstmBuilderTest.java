@@ -2,9 +2,11 @@ package io.github.nbworkbench.models;
 
 import static io.github.nbworkbench.testdata.Dataset.STATE_OF_THE_UNION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nbworkbench.layers.FusedLstmLayer;
 import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.text.CharVocabulary;
 import io.github.nbworkbench.text.Corpus;
@@ -51,6 +53,24 @@ class CharLstmBuilderTest {
         double first = history.doubleColumn("bpc").get(0);
         double last = history.doubleColumn("bpc").get(history.rowCount() - 1);
         assertTrue(last < 0.5 * first && last < 1.0, "bits per character " + first + " -> " + last);
+    }
+
+    @Test
+    void theFusedLstmTrainsAsDl4jsWithDropoutAndTruncatedBptt() {
+        String text = "the quick brown fox jumps over the lazy dog. ".repeat(20);
+        CharVocabulary vocabulary = CharVocabulary.of(text);
+        MultiLayerNetwork[] networks = new MultiLayerNetwork[2];
+        for (int i = 0; i < 2; i++) {
+            networks[i] = Rnns.charLstm().fused(i == 1).layers(2).hiddenSize(16).dropout(0.2).truncatedBptt(10).seed(5).build(vocabulary);
+            Trainer.of(networks[i]).epochs(1).seed(9).quiet().fit(TextSequences.of(text, vocabulary).length(30).batchSize(8).iterator());
+        }
+
+        assertInstanceOf(FusedLstmLayer.class, networks[1].getLayer(0));
+        assertInstanceOf(FusedLstmLayer.class, networks[1].getLayer(1));
+        double difference = networks[0].params().sub(networks[1].params()).amaxNumber().doubleValue();
+        assertTrue(difference < 1e-4, "parameters differ by up to " + difference);
+        assertTrue(networks[0].params().sub(Rnns.charLstm().layers(2).hiddenSize(16).seed(5).build(vocabulary).params())
+                .amaxNumber().doubleValue() > 1e-3, "training changed the parameters");
     }
 
     @RequiresDataset(STATE_OF_THE_UNION)
