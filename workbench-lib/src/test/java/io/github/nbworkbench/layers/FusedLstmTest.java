@@ -29,6 +29,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -159,6 +160,25 @@ class FusedLstmTest {
     }
 
     @Test
+    void trainingResumesAcrossTheTwoLayersFromParametersAndAdamsState() {
+        MultiLayerNetwork dl4j = Pair.network(DataType.DOUBLE, false, 0, 0, RNNFormat.NCW);
+        dl4j.getLayerWiseConfigurations().getConfs().forEach(c -> ((org.deeplearning4j.nn.conf.layers.BaseLayer) c.getLayer())
+                .setIUpdater(new Adam(0.01)));
+        MultiLayerNetwork fused = Pair.network(DataType.DOUBLE, true, 0, 0, RNNFormat.NCW);
+        fused.getLayerWiseConfigurations().getConfs().forEach(c -> ((org.deeplearning4j.nn.conf.layers.BaseLayer) c.getLayer())
+                .setIUpdater(new Adam(0.01)));
+        dl4j.fit(data(DataType.DOUBLE, STEPS));
+        fused.setParams(dl4j.params().dup());
+        fused.getUpdater().getStateViewArray().assign(dl4j.getUpdater().getStateViewArray());
+        fused.setIterationCount(dl4j.getIterationCount());
+
+        DataSet next = data(DataType.DOUBLE, STEPS);
+        dl4j.fit(next);
+        fused.fit(next);
+        assertClose(dl4j.params(), fused.params(), DataType.DOUBLE);
+    }
+
+    @Test
     void copiesEverySettingOfDl4jsLayer() {
         LSTM lstm = new LSTM.Builder().nIn(3).nOut(4).activation(Activation.SOFTSIGN).forgetGateBiasInit(2.5)
                 .gateActivationFunction(Activation.HARDSIGMOID).dropOut(0.8).l2(1e-3).name("encoder").build();
@@ -214,7 +234,7 @@ class FusedLstmTest {
             return new Pair(dl4j, fused);
         }
 
-        private static MultiLayerNetwork network(DataType type, boolean fused, int tbpttForward, int tbpttBackward, RNNFormat format) {
+        static MultiLayerNetwork network(DataType type, boolean fused, int tbpttForward, int tbpttBackward, RNNFormat format) {
             NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                     .seed(7).dataType(type).updater(new Sgd(0.5)).weightInit(WeightInit.XAVIER).list();
             for (int i = 0; i < 2; i++) {
