@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.models.Rnns;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -29,6 +30,17 @@ class TextGeneratorTest {
         assertEquals(first, again);
         assertEquals(40, first.length());
         assertFalse(first.contains(CharVocabulary.UNKNOWN_TEXT), "the unknown token is never generated");
+    }
+
+    @Test
+    void theSameNetworkWithFusedLstmLayersGeneratesTheSameText() {
+        MultiLayerNetwork fused = Rnns.charLstm().fused(true).hiddenSize(32).build(VOCABULARY);
+        fused.setParams(NETWORK.params().dup());
+        TextGenerator fusedGenerator = TextGenerator.of(fused, VOCABULARY);
+
+        assertEquals(generator.generate("hello", 26, Sampling.greedy()), fusedGenerator.generate("hello", 26, Sampling.greedy()));
+        assertEquals(generator.seed(5).generate("wor", 40, Sampling.temperature(1.5)),
+                fusedGenerator.seed(5).generate("wor", 40, Sampling.temperature(1.5)));
     }
 
     @Test
