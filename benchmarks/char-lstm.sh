@@ -8,7 +8,9 @@
 # cross-check less hurt by other work on the machine, the 1-thread ratios per second of CPU time.
 # DL4J runs in its fastest set-up found: ND4J's native (oneDNN) helpers off and JavaCPP's physical
 # memory check off (-Dorg.bytedeco.javacpp.maxPhysicalBytes=0), both a few percent; see
-# CharLstmBenchmark for the options. Takes about 6 minutes on a quiet machine; on a busy one far
+# CharLstmBenchmark for the options. Each DL4J run first trains 10 batches untimed: the JIT needs
+# about that long (2-3 s) to compile FusedLstm's Vector API code, which runs far slower before it
+# is compiled. Takes about 6 minutes on a quiet machine; on a busy one far
 # longer (28 minutes at load 4-8: DL4J at 2 threads collapses to under 10 sequences/s, and each
 # DL4J run first waits for the shared Maven lock).
 # Usage: benchmarks/char-lstm.sh [ROUNDS]   (from anywhere; default 3 rounds; builds workbench-lib's
@@ -25,7 +27,7 @@ for round in $(seq "$rounds"); do
         for lstm in dl4j fused; do
             echo "== round $round of $rounds, DL4J with the $lstm LSTM, OMP_NUM_THREADS=$threads" >&2
             OMP_NUM_THREADS=$threads "$here/run-java-benchmark.sh" -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 \
-                io.github.nbworkbench.text.CharLstmBenchmark --helpers off --batches 12 --lstm "$lstm" \
+                io.github.nbworkbench.text.CharLstmBenchmark --helpers off --warmup 10 --batches 12 --lstm "$lstm" \
                 | grep -o '{"side".*}' | tee -a "$results"
         done
         echo "== round $round of $rounds, PyTorch, $threads thread(s)" >&2

@@ -22,4 +22,5 @@ fi
     -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 
 # shellcheck disable=SC2086  # JAVA_OPTS holds several flags on purpose
-exec java ${JAVA_OPTS:-} -cp "workbench-lib/target/classes:$module/target/classes:$module/target/test-classes:$(cat "$classpath_file")" "$@"
+# the Vector API, as the kernel and the tests run: the fused layers compute with it
+exec java --add-modules jdk.incubator.vector ${JAVA_OPTS:-} -cp "workbench-lib/target/classes:$module/target/classes:$module/target/test-classes:$(cat "$classpath_file")" "$@"

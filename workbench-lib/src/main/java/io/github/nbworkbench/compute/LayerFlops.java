@@ -73,9 +73,9 @@ record LayerFlops(int index, String type, double forward, double training) {
             // y = a x + b per value, a and b per channel (the batch's mean and variance add a few more per value in training)
             return 2.0 * output.arrayElementsPerExample();
         }
-        if (type == LSTM.class) {
+        if (layer instanceof LSTM lstm) {
             // per time step, 4 gates each multiply the input (nIn) and the previous output (nOut) by their weights
-            LSTM lstm = (LSTM) layer;
+            // (DL4J's LSTM and FusedLstm alike)
             return 2.0 * 4 * lstm.getNOut() * (lstm.getNIn() + lstm.getNOut()) * timeSteps(output, layer);
         }
         if (type == CausalSelfAttention.class) {

@@ -13,12 +13,14 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The network-side layer of {@link FusedLstm}: DL4J's LSTM layer (its state maps, masks, dropout,
  * truncated BPTT and parameters) with the forward and backward passes of {@link FusedLstmPass}.
  * Configurations the fused passes do not cover (a cell activation other than tanh, gates other
- * than sigmoid, arrays other than FLOAT or DOUBLE) run DL4J's own code.
+ * than sigmoid, arrays other than FLOAT or DOUBLE, a GPU backend, where DL4J's LSTM runs cuDNN)
+ * run DL4J's own code.
  *
  * <p>DL4J computes the forward pass twice per training step (once for the output, once more inside
  * backpropagation); this layer keeps the training forward pass and reuses it when backpropagation
@@ -40,7 +42,8 @@ public class FusedLstmLayer extends LSTM {
     private boolean fused() {
         return layerConf().getActivationFn() instanceof ActivationTanH
                 && layerConf().getGateActivationFn() instanceof ActivationSigmoid
-                && (dataType == DataType.FLOAT || dataType == DataType.DOUBLE);
+                && (dataType == DataType.FLOAT || dataType == DataType.DOUBLE)
+                && Nd4j.getEnvironment().isCPU();
     }
 
     @Override
@@ -116,10 +119,18 @@ public class FusedLstmLayer extends LSTM {
     }
 
     private INDArray output(FusedLstmPass pass, LayerWorkspaceMgr workspaceMgr) {
-        INDArray output = pass.output();
-        INDArray result = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType, output.shape(), 'f');
-        result.assign(output);
-        return permuteIfNWC(result);
+        return permuteIfNWC(inWorkspace(pass.outputByTime(), ArrayType.ACTIVATIONS, workspaceMgr));
+    }
+
+    /**
+     * {@code byTime} [T, N, k] as a [N, k, T] array in the workspace, 'f'-ordered as DL4J's own LSTM
+     * leaves its arrays: dropout draws its random mask in memory order, so the same order makes the
+     * same mask, and training with dropout follows DL4J's exactly.
+     */
+    private INDArray inWorkspace(INDArray byTime, ArrayType type, LayerWorkspaceMgr workspaceMgr) {
+        INDArray result = workspaceMgr.create(type, dataType, new long[] {byTime.size(1), byTime.size(2), byTime.size(0)}, 'f');
+        result.assign(byTime.permute(1, 2, 0));
+        return result;
     }
 
     private Pair<Gradient, INDArray> backpropagate(INDArray epsilon, boolean truncated, int backwardLength, LayerWorkspaceMgr workspaceMgr) {
@@ -145,8 +156,7 @@ public class FusedLstmLayer extends LSTM {
                 getParamWithNoise(LSTMParamInitializer.INPUT_WEIGHT_KEY, true, workspaceMgr),
                 getParamWithNoise(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, true, workspaceMgr),
                 inputWeightGradient, recurrentWeightGradient, biasGradient);
-        INDArray epsilonOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, inputErrors.shape(), 'f');
-        epsilonOut.assign(inputErrors);
+        INDArray epsilonOut = inWorkspace(inputErrors, ArrayType.ACTIVATION_GRAD, workspaceMgr);
 
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, inputWeightGradient);

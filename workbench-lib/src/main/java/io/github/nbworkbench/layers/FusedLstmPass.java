@@ -36,9 +36,8 @@ final class FusedLstmPass {
     private final INDArray cellTanh;      // [T*N, n]: tanh of the cell state before masking
     private final INDArray hidden;        // [T*N, n]: output, masked
     private final INDArray initialHidden; // [N, n] or null (zeros)
-    private final INDArray initialCell;   // [N, n] or null (zeros)
-    private final INDArray mask;          // [N, T] or null
     private final ScratchArrays scratch;
+    private final GateArithmetic arithmetic;
 
     private FusedLstmPass(INDArray inputsByTime, int batch, int units, INDArray initialHidden, INDArray initialCell, INDArray mask,
                           ScratchArrays scratch) {
@@ -53,8 +52,7 @@ final class FusedLstmPass {
         this.cellTanh = scratch.get("cellTanh", type, inputsByTime.size(0), units);
         this.hidden = scratch.get("hidden", type, inputsByTime.size(0), units);
         this.initialHidden = initialHidden;
-        this.initialCell = initialCell;
-        this.mask = mask;
+        this.arithmetic = GateArithmetic.of(new StepArrays(batch, steps, units, gates, cells, cellTanh, hidden, initialCell, mask));
     }
 
     /**
@@ -84,50 +82,13 @@ final class FusedLstmPass {
     private void run(INDArray inputWeights, INDArray recurrentWeights, INDArray bias) {
         Nd4j.gemm(inputsByTime, inputWeights, gates, false, false, 1.0, 0.0);
         gates.addiRowVector(bias);
-        Values z = Values.of(gates);
-        Values c = Values.of(cells);
-        Values tanhC = Values.of(cellTanh);
-        Values h = Values.of(hidden);
-        Values c0 = initialCell == null ? null : Values.of(initialCell);
-        Values m = mask == null ? null : Values.of(mask);
-        int n = units;
         for (int t = 0; t < steps; t++) {
             INDArray previous = t > 0 ? rows(hidden, t - 1) : initialHidden;
             if (previous != null) {
                 Nd4j.gemm(previous, recurrentWeights, rows(gates, t), false, false, 1.0, 1.0);
             }
-            for (int b = 0; b < batch; b++) {
-                int row = t * batch + b;
-                int g = row * 4 * n;
-                int u = row * n;
-                double keep = m == null ? 1 : m.get(b * steps + t);
-                for (int j = 0; j < n; j++) {
-                    double in = tanh(z.get(g + j));
-                    double forget = sigmoid(z.get(g + n + j));
-                    double out = sigmoid(z.get(g + 2 * n + j));
-                    double inGate = sigmoid(z.get(g + 3 * n + j));
-                    double before = t > 0 ? c.get(u - batch * n + j) : c0 == null ? 0 : c0.get(b * n + j);
-                    double cell = before * forget + inGate * in;
-                    double cellActivation = tanh(cell);
-                    z.set(g + j, in);
-                    z.set(g + n + j, forget);
-                    z.set(g + 2 * n + j, out);
-                    z.set(g + 3 * n + j, inGate);
-                    c.set(u + j, cell * keep);
-                    tanhC.set(u + j, cellActivation);
-                    h.set(u + j, cellActivation * out * keep);
-                }
-            }
+            arithmetic.forward(t);
         }
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
-    }
-
-    /** Through {@link Math#exp}, which the JIT compiles to a fast intrinsic, unlike {@link Math#tanh}. */
-    private static double tanh(double x) {
-        return 1 - 2 / (Math.exp(2 * x) + 1);
     }
 
     /** Rows [t * N, (t + 1) * N) of a by-time matrix: step t's block. */
@@ -140,9 +101,9 @@ final class FusedLstmPass {
         return byTime.get(interval((long) first * batch, (long) end * batch), all());
     }
 
-    /** The output, [N, n, T], a view of this pass's own array. */
-    INDArray output() {
-        return hidden.reshape('c', steps, batch, units).permute(1, 2, 0);
+    /** The output by time step, [T, N, n], a view of this pass's own array. */
+    INDArray outputByTime() {
+        return hidden.reshape('c', steps, batch, units);
     }
 
     /** The hidden state after the last step, [N, n], detached. */
@@ -168,8 +129,8 @@ final class FusedLstmPass {
     /**
      * Backpropagates {@code epsilon} (dL/d output, [N, n, T]) through the steps from {@code first}
      * to the end (steps before it get no error, as in DL4J's truncated BPTT), writes the weight
-     * gradients into the given arrays and returns dL/d input, [N, nIn, T], a view of an array of
-     * its own.
+     * gradients into the given arrays and returns dL/d input by time step, [T, N, nIn], a view of
+     * an array of its own.
      */
     INDArray backward(INDArray epsilon, int first, INDArray inputWeights, INDArray recurrentWeights,
                       INDArray inputWeightGradient, INDArray recurrentWeightGradient, INDArray biasGradient) {
@@ -197,7 +158,7 @@ final class FusedLstmPass {
                 rows(inputErrors, 0, first).assign(0);
             }
             Nd4j.gemm(stepDeltas, inputWeights, rows(inputErrors, first, steps), false, true, 1.0, 0.0);
-            return inputErrors.reshape('c', steps, batch, inputsByTime.size(1)).permute(1, 2, 0);
+            return inputErrors.reshape('c', steps, batch, inputsByTime.size(1));
         }
     }
 
@@ -207,55 +168,13 @@ final class FusedLstmPass {
      * deltas in ND4J cost more than all the gate arithmetic).
      */
     private double[] gateDeltas(INDArray outputErrors, INDArray deltas, int first, INDArray recurrentWeights) {
-        Values a = Values.of(gates);
-        Values d = Values.of(deltas);
-        Values dh = Values.of(outputErrors);
-        Values c = Values.of(cells);
-        Values tanhC = Values.of(cellTanh);
-        Values c0 = initialCell == null ? null : Values.of(initialCell);
-        INDArray cellErrorArray = scratch.get("cellErrors", gates.dataType(), batch, units);
-        Values cellError = Values.of(cellErrorArray);
-        int n = units;
-        double[] biasSums = new double[4 * n];
+        double[] biasSums = new double[4 * units];
         for (int t = steps - 1; t >= first; t--) {
             if (t < steps - 1) {
                 Nd4j.gemm(rows(deltas, t + 1), recurrentWeights, rows(outputErrors, t), false, true, 1.0, 1.0);
             }
-            for (int b = 0; b < batch; b++) {
-                int row = t * batch + b;
-                int g = row * 4 * n;
-                int u = row * n;
-                for (int j = 0; j < n; j++) {
-                    double in = a.get(g + j);
-                    double forget = a.get(g + n + j);
-                    double out = a.get(g + 2 * n + j);
-                    double inGate = a.get(g + 3 * n + j);
-                    double errorOut = dh.get(u + j);
-                    double cellActivation = tanhC.get(u + j);
-                    // DL4J differentiates tanh at the stored (masked) cell state
-                    double derivativeAt = mask == null ? cellActivation : tanh(c.get(u + j));
-                    double errorCell = errorOut * out * (1 - derivativeAt * derivativeAt);
-                    if (t < steps - 1) {
-                        errorCell += a.get(g + 4 * n * batch + n + j) * cellError.get(b * n + j);
-                    }
-                    cellError.set(b * n + j, errorCell);
-                    double before = t > 0 ? c.get(u - batch * n + j) : c0 == null ? 0 : c0.get(b * n + j);
-                    double deltaIn = (1 - in * in) * inGate * errorCell;
-                    double deltaForget = forget * (1 - forget) * errorCell * before;
-                    double deltaOut = errorOut * cellActivation * out * (1 - out);
-                    double deltaInGate = inGate * (1 - inGate) * in * errorCell;
-                    d.set(g + j, deltaIn);
-                    d.set(g + n + j, deltaForget);
-                    d.set(g + 2 * n + j, deltaOut);
-                    d.set(g + 3 * n + j, deltaInGate);
-                    biasSums[j] += deltaIn;
-                    biasSums[n + j] += deltaForget;
-                    biasSums[2 * n + j] += deltaOut;
-                    biasSums[3 * n + j] += deltaInGate;
-                }
-            }
+            arithmetic.backward(t, outputErrors, deltas, biasSums);
         }
         return biasSums;
     }
-
 }

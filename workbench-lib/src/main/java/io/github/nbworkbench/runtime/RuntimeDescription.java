@@ -18,6 +18,7 @@ import tech.tablesaw.api.Table;
  * @param cores            processors available to the JVM
  * @param helpersEnabled   whether DL4J creates layer helpers (its system property and ND4J's switch both allow them)
  * @param oneDnnUsable     whether DL4J's oneDNN helpers pass their own check, so that layers can use them
+ * @param vectorApi        whether Java runs with its Vector API, which the fused layers ({@code FusedLstm}) compute with
  * @param dataType         ND4J's default floating-point type
  * @param cpu              the processor's model name
  * @param cpuFeatures      vector extensions the processor has that matter for the native build: AVX2, AVX-512
@@ -34,6 +35,7 @@ public record RuntimeDescription(
         int cores,
         boolean helpersEnabled,
         boolean oneDnnUsable,
+        boolean vectorApi,
         DataType dataType,
         String cpu,
         List<String> cpuFeatures,
@@ -73,6 +75,7 @@ public record RuntimeDescription(
         rows.put("cores", Integer.toString(cores));
         rows.put("helpers", helpersEnabled ? "on" : "off");
         rows.put("oneDNN", oneDnnUsable ? "usable" : "not usable");
+        rows.put("Vector API", vectorApi ? "on (fused layers vectorized)" : "off");
         rows.put("data type", dataType.toString());
         rows.put("CPU", cpu);
         rows.put("CPU features", cpuFeatures.isEmpty() ? "none of AVX2, AVX-512" : String.join(", ", cpuFeatures));

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.runtime;
 
+import io.github.nbworkbench.layers.VectorSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ final class RuntimeWarnings {
     }
 
     static List<String> of(boolean cpuBackend, String nativeBuild, boolean helpersEnabled, boolean oneDnnUsable,
-                           CpuFeatures cpu, List<GpuProbe.Gpu> gpus, Optional<String> backendMessage) {
+                           boolean vectorApi, CpuFeatures cpu, List<GpuProbe.Gpu> gpus, Optional<String> backendMessage) {
         List<String> warnings = new ArrayList<>();
         if (!helpersEnabled) {
             warnings.add("DL4J's layer helpers are off, so layers do not use oneDNN; call WorkbenchRuntime.configure() "
@@ -29,6 +30,10 @@ final class RuntimeWarnings {
         if (cpuBackend && cpu.hasAvx512() && nativeBuild.endsWith("-avx2")) {
             warnings.add("this CPU has AVX-512 but the AVX2 build " + nativeBuild + " is loaded; "
                     + "-Dnd4j.classifier=" + AVX512_BUILD + " at build time selects the matching one");
+        }
+        if (!vectorApi) {
+            warnings.add("Java runs without its Vector API, so FusedLstm computes its gates several times more slowly; "
+                    + "start Java with " + VectorSupport.javaOption() + " (the kernel and ./workbench do)");
         }
         if (backendMessage.isPresent()) {
             warnings.add(backendMessage.get());

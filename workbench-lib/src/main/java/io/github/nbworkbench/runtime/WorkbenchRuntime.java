@@ -1,5 +1,6 @@
 package io.github.nbworkbench.runtime;
 
+import io.github.nbworkbench.layers.VectorSupport;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -102,13 +103,14 @@ public final class WorkbenchRuntime {
                 Runtime.getRuntime().availableProcessors(),
                 helpersEnabled,
                 oneDnnUsable,
+                VectorSupport.available(),
                 Nd4j.dataType(),
                 cpu.model(),
                 cpu.vectorExtensions(),
                 Runtime.version().toString(),
                 gpus.isEmpty() ? "none" : gpus.stream().map(GpuProbe.Gpu::describe).collect(Collectors.joining(", ")),
-                RuntimeWarnings.of("CPU".equalsIgnoreCase(backendName), nativeBuild, helpersEnabled, oneDnnUsable, cpu, gpus,
-                        backendMessage));
+                RuntimeWarnings.of("CPU".equalsIgnoreCase(backendName), nativeBuild, helpersEnabled, oneDnnUsable,
+                        VectorSupport.available(), cpu, gpus, backendMessage));
     }
 
     /** DL4J creates helpers only if its system property (default: disabled) and ND4J's switch both allow it. */

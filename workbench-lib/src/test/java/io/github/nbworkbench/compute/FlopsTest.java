@@ -25,6 +25,8 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import tech.tablesaw.api.Table;
@@ -90,9 +92,10 @@ class FlopsTest {
         assertEquals(70_304, flops.forwardPerExample());
     }
 
-    @Test
-    void anLstmCountsEveryTimeStep() {
-        MultiLayerNetwork lstm = Rnns.charLstm().hiddenSize(16).build(20);
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anLstmCountsEveryTimeStepFusedOrNot(boolean fused) {
+        MultiLayerNetwork lstm = Rnns.charLstm().fused(fused).hiddenSize(16).build(20);
 
         Flops flops = Flops.of(lstm, InputType.recurrent(20, 10));
 
@@ -102,7 +105,8 @@ class FlopsTest {
         assertEquals(gates + output, flops.forwardPerExample());
 
         IllegalArgumentException noLength = assertThrows(IllegalArgumentException.class, () -> Flops.of(lstm, InputType.recurrent(20)));
-        assertTrue(noLength.getMessage().startsWith("Counting the FLOPs of LSTM needs the sequence length"), noLength.getMessage());
+        String layer = fused ? "FusedLstm" : "LSTM";
+        assertTrue(noLength.getMessage().startsWith("Counting the FLOPs of " + layer + " needs the sequence length"), noLength.getMessage());
     }
 
     @Test

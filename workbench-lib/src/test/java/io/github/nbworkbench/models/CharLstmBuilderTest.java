@@ -65,8 +65,10 @@ class CharLstmBuilderTest {
             Trainer.of(networks[i]).epochs(1).seed(9).quiet().fit(TextSequences.of(text, vocabulary).length(30).batchSize(8).iterator());
         }
 
+        assertEquals(org.deeplearning4j.nn.layers.recurrent.LSTM.class, networks[0].getLayer(0).getClass(), "fused(false): DL4J's own layer");
         assertInstanceOf(FusedLstmLayer.class, networks[1].getLayer(0));
         assertInstanceOf(FusedLstmLayer.class, networks[1].getLayer(1));
+        assertInstanceOf(FusedLstmLayer.class, Rnns.charLstm().build(vocabulary).getLayer(0), "fused by default");
         double difference = networks[0].params().sub(networks[1].params()).amaxNumber().doubleValue();
         assertTrue(difference < 1e-4, "parameters differ by up to " + difference);
         assertTrue(networks[0].params().sub(Rnns.charLstm().layers(2).hiddenSize(16).seed(5).build(vocabulary).params())

@@ -15,20 +15,28 @@ class RuntimeWarningsTest {
 
     @Test
     void nothingToSayAboutTheBestSetUp() {
-        assertEquals(List.of(), RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU, List.of(), Optional.empty()));
+        assertEquals(List.of(), RuntimeWarnings.of(true, AVX2_BUILD, true, true, true, AVX2_CPU, List.of(), Optional.empty()));
     }
 
     @Test
     void helpersOff() {
-        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, false, true, AVX2_CPU, List.of(), Optional.empty());
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, false, true, true, AVX2_CPU, List.of(), Optional.empty());
 
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("WorkbenchRuntime.configure()"), warnings::toString);
     }
 
     @Test
+    void withoutTheVectorApi() {
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, false, AVX2_CPU, List.of(), Optional.empty());
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("--add-modules jdk.incubator.vector"), warnings.get(0));
+    }
+
+    @Test
     void avx512CpuWithTheAvx2Build() {
-        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX512_CPU, List.of(), Optional.empty());
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, true, AVX512_CPU, List.of(), Optional.empty());
 
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("-Dnd4j.classifier=linux-x86_64-onednn-avx512"), warnings::toString);
@@ -36,7 +44,7 @@ class RuntimeWarningsTest {
 
     @Test
     void buildWithoutOneDnn() {
-        List<String> warnings = RuntimeWarnings.of(true, "linux-x86_64", true, false, AVX2_CPU, List.of(), Optional.empty());
+        List<String> warnings = RuntimeWarnings.of(true, "linux-x86_64", true, false, true, AVX2_CPU, List.of(), Optional.empty());
 
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("has no oneDNN"), warnings::toString);
@@ -44,7 +52,7 @@ class RuntimeWarningsTest {
 
     @Test
     void oneDnnBuildWhoseHelpersFailTheirCheck() {
-        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, false, AVX2_CPU, List.of(), Optional.empty());
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, false, true, AVX2_CPU, List.of(), Optional.empty());
 
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("org.nd4j.nativeblas.Nd4jCpu"), warnings::toString);
@@ -52,7 +60,7 @@ class RuntimeWarningsTest {
 
     @Test
     void hopperGpuIsTooNew() {
-        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU,
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, true, AVX2_CPU,
                 List.of(new GpuProbe.Gpu("NVIDIA H200", "9.0")), Optional.empty());
 
         assertEquals(List.of("NVIDIA H200 (compute capability 9.0) is newer than DL4J 1.0.0-M2.1's CUDA build "
@@ -61,7 +69,7 @@ class RuntimeWarningsTest {
 
     @Test
     void supportedGpuWithTheCpuBackendPointsToTheCudaProfile() {
-        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU,
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, true, AVX2_CPU,
                 List.of(new GpuProbe.Gpu("NVIDIA A100-SXM4-40GB", "8.0")), Optional.empty());
 
         assertEquals(1, warnings.size());
@@ -72,7 +80,7 @@ class RuntimeWarningsTest {
     void theBackendChoiceSpeaksForTheGpusWhenItFellBackToTheCpu() {
         String fallback = "NVIDIA H200 (compute capability 9.0) is newer than ...; running on CPU";
 
-        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, AVX2_CPU,
+        List<String> warnings = RuntimeWarnings.of(true, AVX2_BUILD, true, true, true, AVX2_CPU,
                 List.of(new GpuProbe.Gpu("NVIDIA H200", "9.0")), Optional.of(fallback));
 
         assertEquals(List.of(fallback), warnings);

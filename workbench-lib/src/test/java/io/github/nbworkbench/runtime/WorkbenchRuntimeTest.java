@@ -64,6 +64,8 @@ class WorkbenchRuntimeTest {
         assertTrue(runtime.openMpThreads() >= 1 && runtime.openMpThreads() <= runtime.cores(), runtime::toString);
         assertTrue(runtime.blasThreads() >= 1, runtime::toString);
         assertTrue(runtime.toString().contains("helpers          on"), runtime::toString);
+        assertTrue(runtime.vectorApi(), "the tests run with the Vector API: " + runtime);
+        assertTrue(runtime.toString().contains("Vector API       on"), runtime::toString);
     }
 
     @Test
@@ -112,7 +114,7 @@ class WorkbenchRuntimeTest {
         assertEquals("Runtime", table.name());
         assertEquals(List.of("property", "value"), table.columnNames());
         assertEquals(List.of("backend", "native build", "BLAS", "OpenMP threads", "BLAS threads", "cores", "helpers",
-                "oneDNN", "data type", "CPU", "CPU features", "Java", "GPU", "warnings"),
+                "oneDNN", "Vector API", "data type", "CPU", "CPU features", "Java", "GPU", "warnings"),
                 table.stringColumn("property").asList());
         assertEquals("on", table.where(table.stringColumn("property").isEqualTo("helpers"))
                 .stringColumn("value").get(0));
