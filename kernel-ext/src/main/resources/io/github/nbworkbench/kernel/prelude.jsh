@@ -14,6 +14,7 @@ import io.github.nbworkbench.deploy.onnx.*;
 import io.github.nbworkbench.diagnose.*;
 import io.github.nbworkbench.eval.*;
 import io.github.nbworkbench.imbalance.*;
+import io.github.nbworkbench.layers.*;
 import io.github.nbworkbench.models.*;
 import io.github.nbworkbench.plot.*;
 import io.github.nbworkbench.progress.*;
