@@ -26,8 +26,33 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  */
 public class FusedLstm extends LSTM {
 
+    private static final String INPUT_GRADIENT = "inputGradient";
+
+    private boolean inputGradient = true;
+
     /** For JSON deserialization; use {@link #of(LSTM)}. */
     public FusedLstm() {
+    }
+
+    /**
+     * Computes no gradient for the layer's input: for the first layer of a network fed its data
+     * directly, where training never uses it (one matrix product of the backward pass, as large as
+     * the input projection). Such a network returns no input gradient from DL4J's
+     * {@code backpropGradient} or {@code calculateGradients}.
+     */
+    public FusedLstm withoutInputGradient() {
+        this.inputGradient = false;
+        return this;
+    }
+
+    /** Whether the backward pass computes the input's gradient (true unless {@link #withoutInputGradient()}). */
+    public boolean isInputGradient() {
+        return inputGradient;
+    }
+
+    /** For JSON deserialization; see {@link #withoutInputGradient()}. */
+    public void setInputGradient(boolean inputGradient) {
+        this.inputGradient = inputGradient;
     }
 
     /** The fused layer with all the settings of DL4J's {@code lstm}. */
@@ -45,6 +70,9 @@ public class FusedLstm extends LSTM {
         try {
             ObjectNode tree = mapper.valueToTree(lstm);
             tree.put("@class", type.getName());
+            if (type != FusedLstm.class) {
+                tree.remove(INPUT_GRADIENT);
+            }
             return type.cast(mapper.treeToValue(tree, Layer.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not copy the LSTM configuration " + lstm + " as " + type.getSimpleName(), e);

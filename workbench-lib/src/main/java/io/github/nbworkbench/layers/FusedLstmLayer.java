@@ -152,17 +152,21 @@ public class FusedLstmLayer extends LSTM {
         INDArray inputWeightGradient = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray recurrentWeightGradient = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
-        INDArray inputErrors = pass.backward(permuteIfNWC(epsilon), first,
+        boolean inputGradient = ((FusedLstm) layerConf()).isInputGradient();
+        INDArray inputErrors = pass.backward(permuteIfNWC(epsilon), first, inputGradient,
                 getParamWithNoise(LSTMParamInitializer.INPUT_WEIGHT_KEY, true, workspaceMgr),
                 getParamWithNoise(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, true, workspaceMgr),
                 inputWeightGradient, recurrentWeightGradient, biasGradient);
-        INDArray epsilonOut = inWorkspace(inputErrors, ArrayType.ACTIVATION_GRAD, workspaceMgr);
 
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, inputWeightGradient);
         gradient.gradientForVariable().put(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, recurrentWeightGradient);
         gradient.gradientForVariable().put(LSTMParamInitializer.BIAS_KEY, biasGradient);
         weightNoiseParams.clear();
+        if (!inputGradient) {
+            return new Pair<>(gradient, null);
+        }
+        INDArray epsilonOut = inWorkspace(inputErrors, ArrayType.ACTIVATION_GRAD, workspaceMgr);
         return new Pair<>(gradient, permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
     }
 }

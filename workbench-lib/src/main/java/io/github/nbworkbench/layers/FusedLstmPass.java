@@ -130,9 +130,9 @@ final class FusedLstmPass {
      * Backpropagates {@code epsilon} (dL/d output, [N, n, T]) through the steps from {@code first}
      * to the end (steps before it get no error, as in DL4J's truncated BPTT), writes the weight
      * gradients into the given arrays and returns dL/d input by time step, [T, N, nIn], a view of
-     * an array of its own.
+     * an array of its own, or null unless {@code inputGradient}.
      */
-    INDArray backward(INDArray epsilon, int first, INDArray inputWeights, INDArray recurrentWeights,
+    INDArray backward(INDArray epsilon, int first, boolean inputGradient, INDArray inputWeights, INDArray recurrentWeights,
                       INDArray inputWeightGradient, INDArray recurrentWeightGradient, INDArray biasGradient) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             DataType type = gates.dataType();
@@ -153,6 +153,9 @@ final class FusedLstmPass {
                 Nd4j.gemm(initialHidden, rows(deltas, 0), recurrentWeightGradient, true, false, 1.0, 1.0);
             }
             biasGradient.assign(Nd4j.createFromArray(biasSums).reshape(biasGradient.shape()));
+            if (!inputGradient) {
+                return null;
+            }
             INDArray inputErrors = scratch.get("inputErrors", type, inputsByTime.shape());
             if (first > 0) {
                 rows(inputErrors, 0, first).assign(0);

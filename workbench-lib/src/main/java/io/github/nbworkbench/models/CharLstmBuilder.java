@@ -101,6 +101,12 @@ public final class CharLstmBuilder {
         return this;
     }
 
+    /** The fused layer; the first one computes no gradient for the one-hot input, which nothing uses. */
+    private static FusedLstm fusedLayer(LSTM lstm, int index) {
+        FusedLstm fused = FusedLstm.of(lstm);
+        return index == 0 ? fused.withoutInputGradient() : fused;
+    }
+
     /** The configuration for {@code vocabularySize} one-hot tokens, for inspection or changes. */
     public MultiLayerConfiguration configuration(int vocabularySize) {
         if (vocabularySize < 2) {
@@ -118,7 +124,7 @@ public final class CharLstmBuilder {
             if (i > 0 && dropout > 0) {
                 lstm.dropOut(new Dropout(1 - dropout));
             }
-            list.layer(fused ? FusedLstm.of(lstm.build()) : lstm.build());
+            list.layer(fused ? fusedLayer(lstm.build(), i) : lstm.build());
         }
         RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .activation(Activation.SOFTMAX).nOut(vocabularySize);

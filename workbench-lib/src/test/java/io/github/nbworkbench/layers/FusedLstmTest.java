@@ -179,6 +179,30 @@ class FusedLstmTest {
     }
 
     @Test
+    void withoutTheInputGradientTheWeightGradientsAndTruncatedBpttTrainingStayDl4jsAndSaveWithTheFlag() throws IOException {
+        Pair nets = Pair.of(DataType.FLOAT, 3, 3);
+        ((FusedLstm) nets.fused().getLayerWiseConfigurations().getConf(0).getLayer()).withoutInputGradient();
+        DataSet data = data(DataType.FLOAT, STEPS);
+        assertGradientsClose(nets, data, DataType.FLOAT);
+
+        nets.fused().setInput(data.getFeatures());
+        nets.fused().setLabels(data.getLabels());
+        assertEquals(null, nets.fused().calculateGradients(data.getFeatures(), data.getLabels(), null, null).getSecond());
+
+        nets.dl4j().fit(data);
+        nets.fused().fit(data);
+        assertClose(nets.dl4j().params(), nets.fused().params(), DataType.FLOAT);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(nets.fused(), bytes, true);
+        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()), true);
+        FusedLstm first = (FusedLstm) loaded.getLayerWiseConfigurations().getConf(0).getLayer();
+        assertEquals(false, first.isInputGradient());
+        assertEquals(true, ((FusedLstm) loaded.getLayerWiseConfigurations().getConf(1).getLayer()).isInputGradient());
+        assertEquals(LSTM.class, first.toDl4j().getClass());
+    }
+
+    @Test
     void copiesEverySettingOfDl4jsLayer() {
         LSTM lstm = new LSTM.Builder().nIn(3).nOut(4).activation(Activation.SOFTSIGN).forgetGateBiasInit(2.5)
                 .gateActivationFunction(Activation.HARDSIGMOID).dropOut(0.8).l2(1e-3).name("encoder").build();
