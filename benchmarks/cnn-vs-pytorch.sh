@@ -17,7 +17,7 @@ rounds="${1:-3}"
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
 
-built=""
+built="${BENCHMARK_SKIP_BUILD:-}"   # set: use the classes of an earlier build
 for round in $(seq "$rounds"); do
     for threads in 1 2; do
         echo "== round $round of $rounds, DL4J, OMP_NUM_THREADS=$threads" >&2
