@@ -16,8 +16,8 @@ enum CnnArchitecture {
 
     CLASSIC {
         @Override
-        void addLayers(ListBuilder layers, OutputLayer output) {
-            layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
+        void addLayers(ListBuilder layers, OutputLayer output, boolean flatInput) {
+            layers.layer(firstConvolution(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU), flatInput))
                     .layer(maxPool())
                     .layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build())
                     .layer(output);
@@ -26,11 +26,12 @@ enum CnnArchitecture {
 
     STRONG {
         @Override
-        void addLayers(ListBuilder layers, OutputLayer output) {
+        void addLayers(ListBuilder layers, OutputLayer output, boolean flatInput) {
             for (int filters : new int[] {32, 64}) {
                 for (int conv = 0; conv < 2; conv++) {
-                    layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(filters).convolutionMode(ConvolutionMode.Same)
-                                    .activation(Activation.IDENTITY).build())
+                    ConvolutionLayer.Builder convolution = new ConvolutionLayer.Builder(3, 3).nOut(filters)
+                            .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY);
+                    layers.layer(filters == 32 && conv == 0 ? firstConvolution(convolution, flatInput) : convolution.build())
                             .layer(new BatchNormalization.Builder().build())
                             .layer(new ActivationLayer(Activation.RELU));
                 }
@@ -42,8 +43,17 @@ enum CnnArchitecture {
         }
     };
 
-    /** Adds the layers, ending with {@code output}. */
-    abstract void addLayers(ListBuilder layers, OutputLayer output);
+    /** Adds the layers, ending with {@code output}; {@code flatInput}: the network takes flat rows (a preprocessor makes them images). */
+    abstract void addLayers(ListBuilder layers, OutputLayer output, boolean flatInput);
+
+    /**
+     * The first convolution: fed images directly it needs no input gradient; after the preprocessor
+     * of flat input DL4J passes the input gradient on, so it must be there.
+     */
+    private static Im2colConvolution firstConvolution(ConvolutionLayer.Builder settings, boolean flatInput) {
+        Im2colConvolution convolution = new Im2colConvolution(settings);
+        return flatInput ? convolution : convolution.withoutInputGradient();
+    }
 
     private static SubsamplingLayer maxPool() {
         return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();

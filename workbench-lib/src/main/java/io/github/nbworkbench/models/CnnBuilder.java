@@ -2,6 +2,7 @@ package io.github.nbworkbench.models;
 
 import io.github.nbworkbench.data.LabeledDataset;
 import java.util.Locale;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -69,8 +70,10 @@ public final class CnnBuilder {
                 .seed(seed)
                 .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER_UNIFORM)
+                // keeps each layer's pre-activation from the forward pass for the backward pass instead of computing it again
+                .cacheMode(CacheMode.DEVICE)
                 .list();
-        architecture.addLayers(layers, head.layer(outputs));
+        architecture.addLayers(layers, head.layer(outputs), flat);
         return layers.setInputType(flat ? shape.flatInputType() : shape.inputType()).build();
     }
 
