@@ -5,7 +5,8 @@
 # threads. The runs alternate (DL4J 1, PyTorch 1, DL4J 2, PyTorch 2) for ROUNDS rounds, each in a
 # fresh process, because the shared machine is noisy; then it prints each side's runs and median
 # samples/s per thread count (DL4J's plain net.fit beside the Trainer), both parameter counts, the
-# best median of each side and the ratio DL4J-best / PyTorch-best. DL4J runs in the library's
+# best median of each side, the 1-thread ratio per second of CPU time (a cross-check less hurt by
+# other work on the machine) and, last, the ratio DL4J-best / PyTorch-best. DL4J runs in the library's
 # default set-up (WorkbenchRuntime.configure()), with no extra flags. Takes 3-4 minutes on a quiet
 # machine.
 # Usage: benchmarks/cnn-vs-pytorch.sh [ROUNDS]   (from anywhere; default 3 rounds; builds
@@ -49,5 +50,9 @@ for side, label in (("dl4j", "DL4J Trainer.fit"), ("pytorch", "PyTorch")):
 print("parameters: DL4J %s, PyTorch %s" % tuple(sorted({r["parameters"] for r in runs if r["side"] == s}) for s in ("dl4j", "pytorch")))
 for side in ("dl4j", "pytorch"):
     print("best %-8s %6.0f at %d thread(s)" % (side, *best[side]))
+dl4j_cpu = statistics.median(r["plain_fit_per_cpu_s"] for r in runs if r["side"] == "dl4j" and r["threads"] == 1)
+torch_cpu = statistics.median(r["samples_per_cpu_s"] for r in runs if r["side"] == "pytorch" and r["threads"] == 1)
+print("1 thread, per second of CPU time (medians): DL4J plain net.fit %.0f, PyTorch %.0f, ratio %.2fx"
+      % (dl4j_cpu, torch_cpu, dl4j_cpu / torch_cpu))
 print("ratio DL4J-best / PyTorch-best: %.2fx" % (best["dl4j"][0] / best["pytorch"][0]))
 EOF

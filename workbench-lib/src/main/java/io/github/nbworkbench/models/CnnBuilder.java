@@ -2,7 +2,6 @@ package io.github.nbworkbench.models;
 
 import io.github.nbworkbench.data.LabeledDataset;
 import java.util.Locale;
-import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -70,8 +69,7 @@ public final class CnnBuilder {
                 .seed(seed)
                 .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER_UNIFORM)
-                // keeps each layer's pre-activation from the forward pass for the backward pass instead of computing it again
-                .cacheMode(CacheMode.DEVICE)
+                .cacheMode(architecture.cacheMode)
                 .list();
         architecture.addLayers(layers, head.layer(outputs), flat);
         return layers.setInputType(flat ? shape.flatInputType() : shape.inputType()).build();
