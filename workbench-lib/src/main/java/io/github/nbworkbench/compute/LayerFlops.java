@@ -1,6 +1,7 @@
 package io.github.nbworkbench.compute;
 
 import io.github.nbworkbench.models.CausalSelfAttention;
+import io.github.nbworkbench.models.Im2colConvolution;
 import io.github.nbworkbench.models.ModelSummary;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -52,7 +53,7 @@ record LayerFlops(int index, String type, double forward, double training) {
             RnnOutputLayer dense = (RnnOutputLayer) layer;
             return 2.0 * dense.getNIn() * dense.getNOut() * timeSteps(output, layer);
         }
-        if (type == ConvolutionLayer.class) {
+        if (type == ConvolutionLayer.class || type == Im2colConvolution.class) {
             // each output value (H x W x nOut of them) sums kH x kW x nIn products
             ConvolutionLayer conv = (ConvolutionLayer) layer;
             InputType.InputTypeConvolutional out = (InputType.InputTypeConvolutional) output;

@@ -69,8 +69,9 @@ public final class CnnBuilder {
                 .seed(seed)
                 .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER_UNIFORM)
+                .cacheMode(architecture.cacheMode)
                 .list();
-        architecture.addLayers(layers, head.layer(outputs));
+        architecture.addLayers(layers, head.layer(outputs), flat);
         return layers.setInputType(flat ? shape.flatInputType() : shape.inputType()).build();
     }
 

@@ -126,7 +126,7 @@ class FineTuningTest {
         assertTrue(outOfRange.getMessage().contains("freeze through one of 0..2"), outOfRange.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FineTuning.of(digits).freezeThrough(-1));
         IllegalArgumentException unknownName = assertThrows(IllegalArgumentException.class, () -> FineTuning.of(digits).freezeThrough("conv"));
-        assertTrue(unknownName.getMessage().contains("0 'layer0' ConvolutionLayer"), unknownName.getMessage());
+        assertTrue(unknownName.getMessage().contains("0 'layer0' Im2colConvolution"), unknownName.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FineTuning.of(digits).newOutput(1));
 
         MultiLayerNetwork notInitialised = new MultiLayerNetwork(digits.getLayerWiseConfigurations().clone());

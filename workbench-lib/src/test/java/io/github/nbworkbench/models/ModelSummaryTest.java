@@ -27,7 +27,7 @@ class ModelSummaryTest {
 
         Table summary = ModelSummary.of(classic, InputType.convolutional(28, 28, 1)).table();
 
-        assertEquals(List.of("ConvolutionLayer", "SubsamplingLayer", "DenseLayer", "OutputLayer"), summary.stringColumn(ModelSummary.LAYER).asList());
+        assertEquals(List.of("Im2colConvolution", "SubsamplingLayer", "DenseLayer", "OutputLayer"), summary.stringColumn(ModelSummary.LAYER).asList());
         assertEquals(List.of("[32, 26, 26]", "[32, 13, 13]", "[128]", "[10]"), summary.stringColumn(ModelSummary.OUTPUT_SHAPE).asList());
         // Keras' model.summary() of the same network: 320, 0, 692,352 (13 * 13 * 32 * 128 + 128), 1,290; 693,962 in all
         assertEquals(List.of(320L, 0L, 692_352L, 1_290L), summary.longColumn(ModelSummary.PARAMETERS).asList());
@@ -47,7 +47,7 @@ class ModelSummaryTest {
         assertTrue(message.endsWith("This network was built for InputType.convolutional(28, 28, 1) (images with 1 channel)"), message);
         String channels = assertThrows(IllegalArgumentException.class,
                 () -> ModelSummary.of(classic, InputType.convolutional(28, 28, 3))).getMessage();
-        assertTrue(channels.contains("layer 0 (ConvolutionLayer) was built for 1 channels but would get 3"), channels);
+        assertTrue(channels.contains("layer 0 (Im2colConvolution) was built for 1 channels but would get 3"), channels);
     }
 
     @Test

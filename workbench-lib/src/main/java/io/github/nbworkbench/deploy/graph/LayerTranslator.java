@@ -1,5 +1,6 @@
 package io.github.nbworkbench.deploy.graph;
 
+import io.github.nbworkbench.models.Im2colConvolution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class LayerTranslator {
     }
 
     List<InferenceStep> layer(String name, Layer layer, Map<String, INDArray> params, InputType input) {
-        if (layer.getClass() == ConvolutionLayer.class) {
+        if (layer.getClass() == ConvolutionLayer.class || layer.getClass() == Im2colConvolution.class) {
             return withActivation(name, convolution(name, (ConvolutionLayer) layer, params, input), (BaseLayer) layer);
         }
         if (layer.getClass() == SubsamplingLayer.class) {
