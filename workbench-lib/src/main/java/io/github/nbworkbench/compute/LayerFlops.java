@@ -1,7 +1,7 @@
 package io.github.nbworkbench.compute;
 
 import io.github.nbworkbench.models.CausalSelfAttention;
-import io.github.nbworkbench.models.Im2colConvolution;
+import io.github.nbworkbench.layers.Im2colConvolution;
 import io.github.nbworkbench.models.ModelSummary;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;

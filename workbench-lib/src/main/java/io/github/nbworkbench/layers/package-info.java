@@ -10,5 +10,9 @@
  * LSTM lstm = new LSTM.Builder().nOut(256).activation(Activation.TANH).build();
  * list.layer(FusedLstm.of(lstm));      // FusedLstm.of(lstm).toDl4j() gives DL4J's layer back
  * }</pre>
+ *
+ * <p>{@link io.github.nbworkbench.layers.Im2colConvolution} is DL4J's {@code ConvolutionLayer} with
+ * a backward pass from im2col and matrix products, and without the input gradient a first layer
+ * never needs.
  */
 package io.github.nbworkbench.layers;

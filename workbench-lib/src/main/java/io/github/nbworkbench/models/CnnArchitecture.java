@@ -1,5 +1,6 @@
 package io.github.nbworkbench.models;
 
+import io.github.nbworkbench.layers.Im2colConvolution;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;

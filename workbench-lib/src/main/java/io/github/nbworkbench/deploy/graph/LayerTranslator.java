@@ -1,6 +1,6 @@
 package io.github.nbworkbench.deploy.graph;
 
-import io.github.nbworkbench.models.Im2colConvolution;
+import io.github.nbworkbench.layers.Im2colConvolution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

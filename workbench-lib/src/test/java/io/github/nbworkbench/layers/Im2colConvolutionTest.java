@@ -1,4 +1,4 @@
-package io.github.nbworkbench.models;
+package io.github.nbworkbench.layers;
 
 import static io.github.nbworkbench.testdata.Dataset.MNIST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nbworkbench.data.Mnist;
+import io.github.nbworkbench.models.Cnns;
+import io.github.nbworkbench.models.ImageShape;
 import io.github.nbworkbench.testdata.RequiresDataset;
 import java.io.File;
 import java.io.IOException;

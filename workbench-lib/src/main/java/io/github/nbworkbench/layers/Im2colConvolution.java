@@ -1,4 +1,4 @@
-package io.github.nbworkbench.models;
+package io.github.nbworkbench.layers;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
