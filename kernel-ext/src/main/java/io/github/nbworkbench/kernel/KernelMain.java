@@ -36,8 +36,8 @@ public final class KernelMain {
         ResponsiveConnection connection = new ResponsiveConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
-        kernel.runStartupScripts(settings.startupScripts(), console);
         connection.connect();
+        kernel.prepareCells(WorkbenchKernelBuilder.STARTUP_IMPORTS, settings.startupScripts(), console);
         connection.waitUntilClose();
         System.exit(0);
     }
