@@ -4,7 +4,7 @@
     /usr/bin/python3 benchmarks/kernel_latency.py [--rounds 3] [--n 200] [--warmup 20] [--python-kernel python3]
 
 Each round starts a fresh kernel of each side, alternating (ours, ipykernel, ours, ...), and measures:
-start-up to the first kernel_info_reply and (no target) to the first `1 + 1` done, the kernel_info round trip, and the round trip of executing
+start-up to the first kernel_info_reply and (no target) to the first `1 + 1`'s execute_reply, the kernel_info round trip, and the round trip of executing
 `1 + 1` (until both the execute_reply and the idle status have arrived, which is when a notebook shows
 the cell as done); medians of N each, after warm-ups. Each side's figure is its best round, and the
 ratios are ours / ipykernel of those. As a cross-check less hurt by other work on the machine, the
@@ -89,7 +89,8 @@ def measure(kernel_name, code, n, warmup):
         # the request waits in the socket until the kernel is up and answers
         wait_reply(kc, kc.kernel_info(), timeout=120)
         startup = time.perf_counter() - t0
-        execute_rtt(kc, code)
+        # its execute_reply: the idle status may be published before the IOPub subscription is up
+        wait_reply(kc, kc.execute(code), timeout=120)
         first_cell = time.perf_counter() - t0
         # let the iopub subscription settle, then drain what start-up published
         time.sleep(0.5)
