@@ -152,6 +152,12 @@ build_kernel() {
   echo "$ND4J_CLASSIFIER" > "$BUILT_CLASSIFIER_FILE"
 }
 
+# --- class archive: the classes a kernel start loads, mapped by the JVM at every start ------------
+create_class_archive() {
+  "$PY" "$REPO/environment/kernelspec/class_archive.py" --if-stale --java "$(readlink -f "$(command -v java)")" \
+    || warn "the kernel starts without its class archive, only slower"
+}
+
 # --- kernelspec ---------------------------------------------------------------------------------
 install_kernelspec() {
   local spec_dir=$REPO/build/kernelspec/$KERNEL_NAME installed_dir
@@ -179,5 +185,6 @@ check_java
 fetch_npm_data
 install_browser_driver
 build_kernel
+create_class_archive
 install_kernelspec
 say "ready (kernel: $KERNEL_NAME)"

@@ -592,3 +592,17 @@ def test_variables_survive_a_later_import(kernel):
     reply, msgs = kernel.execute("kept + \" \" + (count + 1)")
     assert reply["content"]["status"] == "ok", describe(reply, msgs)
     assert result_text(msgs) == "still here 42"
+
+
+def test_requests_sent_at_start_wait_for_the_imports_of_cells(fresh_kernel_factory):
+    """The kernel answers kernel_info while JShell still compiles the imports every cell gets;
+    a completion and a cell sent at once wait for them instead of missing them."""
+    harness = fresh_kernel_factory("requests-at-start")
+    completion_id = harness.kc.complete("new ArrayLi", len("new ArrayLi"))
+    execute_id = harness.submit("new ArrayList<>(List.of(1, 2))")
+    completion = harness.wait_shell_reply(completion_id, 90, "complete reply")
+    reply = harness.wait_shell_reply(execute_id, 90, "execute reply")
+    msgs = harness.iopub_until_idle(execute_id, timeout=30)
+    assert any(match.startswith("ArrayList") for match in completion["content"]["matches"]), completion["content"]
+    assert reply["content"]["status"] == "ok", describe(reply, msgs)
+    assert result_text(msgs) == "[1, 2]", describe(reply, msgs)

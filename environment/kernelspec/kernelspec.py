@@ -17,6 +17,12 @@ SMALL_MACHINE_CORES = 2
 # once the whole process holds more than 90% of the machine.
 ND4J_MEMORY_FRACTION = 0.4
 PROCESS_MEMORY_FRACTION = 0.9
+# The classes a kernel start loads (JShell's compiler, the kernel, ZeroMQ), archived by
+# class_archive.py at set-up: class data sharing maps them instead of loading them from the jars.
+CLASS_ARCHIVE = "kernel-ext/target/kernel-classes.jsa"
+# A missing archive is ignored silently; one that no longer matches the jars (a rebuild) or the JDK
+# is ignored too, and these keep the JVM from printing that it was. The kernel starts either way.
+CLASS_ARCHIVE_OPTIONS = ["-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
 
 
 def kernel_spec(repo, java):
@@ -30,7 +36,8 @@ def kernel_spec(repo, java):
     machine = physical_memory_bytes()
     nd4j_bytes = int(machine * ND4J_MEMORY_FRACTION)
     spec["argv"][1:1] = ["-Dorg.bytedeco.javacpp.maxBytes=%d" % nd4j_bytes,
-                         "-Dorg.bytedeco.javacpp.maxPhysicalBytes=%d" % int(machine * PROCESS_MEMORY_FRACTION)]
+                         "-Dorg.bytedeco.javacpp.maxPhysicalBytes=%d" % int(machine * PROCESS_MEMORY_FRACTION),
+                         "-XX:SharedArchiveFile=%s" % (repo / CLASS_ARCHIVE), *CLASS_ARCHIVE_OPTIONS]
     spec["env"]["WORKBENCH_ND4J_MAX_BYTES"] = str(nd4j_bytes)
     if os.cpu_count() <= SMALL_MACHINE_CORES:
         # JShell's compiler allocates a lot per cell; on two cores G1's concurrent threads compete

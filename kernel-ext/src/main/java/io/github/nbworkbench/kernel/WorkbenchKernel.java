@@ -180,8 +180,19 @@ public final class WorkbenchKernel extends BaseKernel {
         return evaluator.guardAgainstExit();
     }
 
-    /** Runs code before the first cell (IJava's startup scripts); a failing script is reported and skipped. */
-    void runStartupScripts(List<String> scripts, PrintStream console) {
+    /**
+     * Gives cells their imports, then runs code before the first cell (IJava's startup scripts); a
+     * failing script is reported and skipped. It runs once the kernel answers requests: JShell's
+     * first compilations take a second or more, and only the requests that use JShell (they hold
+     * the kernel's lock, as this does) wait for them, not {@code kernel_info}.
+     */
+    synchronized void prepareCells(List<String> imports, List<String> scripts, PrintStream console) {
+        try {
+            imports.forEach(evaluator::eval);
+        } catch (RuntimeException e) {
+            console.println("Cells could not get their imports (" + e.getMessage() + "); was the kernel shut down while starting?");
+            return;
+        }
         for (String script : scripts) {
             try {
                 evalRaw(script);
@@ -291,7 +302,7 @@ public final class WorkbenchKernel extends BaseKernel {
     }
 
     @Override
-    public DisplayData inspect(String code, int at, boolean extraDetail) {
+    public synchronized DisplayData inspect(String code, int at, boolean extraDetail) {
         List<Documentation> docs = assistant.inspect(code, at);
         if (docs.isEmpty()) {
             return null;
@@ -303,13 +314,13 @@ public final class WorkbenchKernel extends BaseKernel {
     }
 
     @Override
-    public ReplacementOptions complete(String code, int at) {
+    public synchronized ReplacementOptions complete(String code, int at) {
         Completions completions = assistant.complete(code, at);
         return new ReplacementOptions(completions.matches(), completions.start(), completions.end());
     }
 
     @Override
-    public String isComplete(String code) {
+    public synchronized String isComplete(String code) {
         switch (assistant.completeness(code)) {
             case INCOMPLETE:
                 return "    ";

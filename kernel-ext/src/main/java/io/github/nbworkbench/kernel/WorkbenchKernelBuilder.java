@@ -11,7 +11,7 @@ import java.util.List;
 /** Assembles a {@link WorkbenchKernel} from the base library's parts and a JShell cell evaluator. */
 final class WorkbenchKernelBuilder extends BaseKernelBuilder<WorkbenchKernelBuilder, WorkbenchKernel> {
     /**
-     * Imports every cell starts with: jshell's default imports (so {@code new ArrayList<>()} works as
+     * Imports every cell starts with ({@link WorkbenchKernel#prepareCells}): jshell's default imports (so {@code new ArrayList<>()} works as
      * in jshell and JJava), and display(), render(), updateDisplay() and clearOutput().
      */
     static final List<String> STARTUP_IMPORTS = List.of(
@@ -33,7 +33,6 @@ final class WorkbenchKernelBuilder extends BaseKernelBuilder<WorkbenchKernelBuil
     public WorkbenchKernel build() {
         CellEvaluator evaluator = new CellEvaluator(console, settings.compilerOptions());
         settings.timeout().ifPresent(evaluator::limitStatementTime);
-        STARTUP_IMPORTS.forEach(evaluator::eval);
         settings.classpath().forEach(path -> evaluator.addToClasspath(path.toAbsolutePath().toString()));
         LanguageInfo java = new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
                 "java", "text/x-java", "script");

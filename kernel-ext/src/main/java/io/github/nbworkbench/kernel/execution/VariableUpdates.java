@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  * resets the variables that held it; a type that now needs something undeclared disables them.
  */
 final class VariableUpdates {
+    /** Every type declaration has one of these words (or spells it with unicode escapes); a snippet without any declares no type. */
+    private static final Pattern TYPE_KEYWORD = Pattern.compile("\\b(class|interface|enum|record)\\b|\\\\u");
+
     private final JShell shell;
     private final InProcessExecutionControl control;
     private Map<String, Object> before = Map.of();
@@ -28,9 +32,14 @@ final class VariableUpdates {
 
     /** Remembers the variables' values before a snippet that declares a type (no other snippet resets them). */
     void beforeSnippet(String source) {
-        boolean declaresType = shell.sourceCodeAnalysis().sourceToSnippets(source).stream()
-                .anyMatch(snippet -> snippet.kind() == Snippet.Kind.TYPE_DECL);
-        before = declaresType ? currentValues() : Map.of();
+        before = declaresType(source) ? currentValues() : Map.of();
+    }
+
+    /** Asks JShell (which analyses the snippet, as costly as compiling it) only when a type keyword appears at all. */
+    private boolean declaresType(String source) {
+        return TYPE_KEYWORD.matcher(source).find()
+                && shell.sourceCodeAnalysis().sourceToSnippets(source).stream()
+                        .anyMatch(snippet -> snippet.kind() == Snippet.Kind.TYPE_DECL);
     }
 
     /** One line per variable that the snippet's events reset or disabled. */

@@ -41,6 +41,14 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void anExpressionLeavesNoVariableForLaterCellsToImport() {
+        assertEquals(42, evaluator.eval("40 + 2"));
+        assertEquals("a", evaluator.eval("String.valueOf('a')"));
+        java.util.List<String> variables = new CodeAssistant(evaluator.analysis()).complete("$", 1).matches();
+        assertTrue(variables.stream().noneMatch(name -> name.startsWith("$")), variables.toString());
+    }
+
+    @Test
     void aCompileErrorPointsAtTheCode() {
         CompilationException error = assertThrows(CompilationException.class, () -> evaluator.eval("int wrong = \"a\";"));
         assertTrue(error.getMessage().contains("incompatible types"), error.getMessage());
