@@ -107,7 +107,11 @@ def test_a_kernel_starts_quietly_and_system_exit_still_fails_only_the_cell(fresh
     assert result_text(msgs) == "7", describe(reply, msgs)
     assert harness.is_alive()
     log = harness.log_path.read_text(errors="replace")
-    assert "WARNING" not in log, "the kernel printed at start:\n" + log
+    # The JVM announces the Vector API module the kernelspec adds (for FusedLstm) and has no switch
+    # to silence it; the line goes to the kernel's log, never to a cell. Anything else is noise.
+    warnings = [line for line in log.splitlines()
+                if "WARNING" in line and line != "WARNING: Using incubator modules: jdk.incubator.vector"]
+    assert warnings == [], "the kernel printed at start:\n" + log
 
 
 def test_an_array_larger_than_the_machine_is_an_error_and_the_kernel_lives_on(kernel):
