@@ -15,11 +15,12 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 import torch
 from torch import nn
+
+from torch_timing import timed_steps
 
 BATCH = 128
 STRIDE = 7919
@@ -89,12 +90,7 @@ def main():
         optimizer.step()
         return loss
 
-    for i in range(args.warmup):
-        step(i)
-    start, cpu_start = time.perf_counter(), time.thread_time()
-    for i in range(args.batches):
-        loss = step(args.warmup + i)
-    seconds, cpu_seconds = time.perf_counter() - start, time.thread_time() - cpu_start
+    seconds, cpu_seconds, loss = timed_steps(step, args.warmup, args.batches)
     print(json.dumps({"side": "pytorch", "threads": args.threads, "batch": BATCH, "batches": args.batches,
                       "parameters": sum(p.numel() for p in model.parameters()),
                       "samples_per_s": round(args.batches * BATCH / seconds, 1),
