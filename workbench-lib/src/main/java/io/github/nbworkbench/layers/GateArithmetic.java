@@ -11,7 +11,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 sealed interface GateArithmetic permits ScalarGateArithmetic, VectorGateArithmetic {
 
-    /** Step {@code t}: the gate activations in place of their pre-activations, the cell state, its tanh and the output. */
+    /**
+     * Step {@code t}, called from the first step up: the gate activations in place of their
+     * pre-activations, the cell state, its tanh and the output.
+     */
     void forward(int t);
 
     /**

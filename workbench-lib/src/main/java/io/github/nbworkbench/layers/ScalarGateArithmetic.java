@@ -13,7 +13,7 @@ final class ScalarGateArithmetic implements GateArithmetic {
     private final Values hidden;
     private final Values initialCell;
     private final Values mask;
-    private final Values cellErrors;  // [N, n]: dL/d cell state, carried from step t + 1 to step t
+    private Values cellErrors;        // [N, n]: dL/d cell state, carried from step t + 1 to step t; made when backward starts
 
     ScalarGateArithmetic(StepArrays arrays) {
         this.arrays = arrays;
@@ -23,7 +23,6 @@ final class ScalarGateArithmetic implements GateArithmetic {
         this.hidden = Values.of(arrays.hidden());
         this.initialCell = arrays.initialCell() == null ? null : Values.of(arrays.initialCell());
         this.mask = arrays.mask() == null ? null : Values.of(arrays.mask());
-        this.cellErrors = Values.of(Nd4j.createUninitializedDetached(arrays.gates().dataType(), arrays.batch(), arrays.units()));
     }
 
     @Override
@@ -60,6 +59,9 @@ final class ScalarGateArithmetic implements GateArithmetic {
         int batch = arrays.batch();
         int n = arrays.units();
         boolean carried = t < arrays.steps() - 1;
+        if (!carried) {
+            cellErrors = Values.of(Nd4j.createUninitializedDetached(arrays.gates().dataType(), batch, n));
+        }
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
             int g = row * 4 * n;

@@ -29,15 +29,16 @@ final class VectorGateArithmetic implements GateArithmetic {
     private final FloatBuffer hidden;
     private final float[] keep;        // [T, N]: 1, or 0 where the mask zeroes the state
     private float[] gateBlock;         // [N, 4n]
-    private float[] nextGateBlock;     // [N, 4n]: step t + 1's activations in the backward pass
-    private final float[] deltaBlock;  // [N, 4n]
-    private final float[] cellBlock;   // [N, n]
-    private final float[] previousCell;
+    private float[] cellBlock;         // [N, n]
+    private float[] previousCell;      // [N, n]: the cell state step t starts from
     private final float[] tanhBlock;
     private final float[] hiddenBlock;
-    private final float[] errorBlock;
-    private final float[] cellErrors;  // [N, n]: dL/d cell state, carried from step t + 1 to step t
-    private final float[] stepBiasSums;
+    // the backward pass's own, made when it starts: a pass for inference never needs them
+    private float[] nextGateBlock;     // [N, 4n]: step t + 1's activations
+    private float[] deltaBlock;        // [N, 4n]
+    private float[] errorBlock;        // [N, n]
+    private float[] cellErrors;        // [N, n]: dL/d cell state, carried from step t + 1 to step t
+    private float[] stepBiasSums;      // [4n]
 
     VectorGateArithmetic(StepArrays arrays) {
         this.arrays = arrays;
@@ -49,15 +50,10 @@ final class VectorGateArithmetic implements GateArithmetic {
         this.hidden = arrays.hidden().data().asNioFloat();
         this.keep = keepByStep(arrays);
         this.gateBlock = new float[4 * blockSize];
-        this.nextGateBlock = new float[4 * blockSize];
-        this.deltaBlock = new float[4 * blockSize];
         this.cellBlock = new float[blockSize];
         this.previousCell = new float[blockSize];
         this.tanhBlock = new float[blockSize];
         this.hiddenBlock = new float[blockSize];
-        this.errorBlock = new float[blockSize];
-        this.cellErrors = new float[blockSize];
-        this.stepBiasSums = new float[4 * n];
     }
 
     private static float[] keepByStep(StepArrays arrays) {
@@ -77,7 +73,9 @@ final class VectorGateArithmetic implements GateArithmetic {
     @Override
     public void forward(int t) {
         gates.get(4 * t * blockSize, gateBlock);
-        cellBefore(t, previousCell);
+        if (t == 0) {
+            cellBefore(0, previousCell);  // a later step starts from the one before, swapped in below
+        }
         for (int b = 0; b < arrays.batch(); b++) {
             float keepState = keep == null ? 1 : keep[t * arrays.batch() + b];
             int g = 4 * b * n;
@@ -103,11 +101,21 @@ final class VectorGateArithmetic implements GateArithmetic {
         cells.put(t * blockSize, cellBlock);
         cellTanh.put(t * blockSize, tanhBlock);
         hidden.put(t * blockSize, hiddenBlock);
+        float[] finished = cellBlock;
+        cellBlock = previousCell;
+        previousCell = finished;
     }
 
     @Override
     public void backward(int t, INDArray outputErrors, INDArray deltas, double[] biasSums) {
         boolean carried = t < arrays.steps() - 1;
+        if (!carried) {
+            nextGateBlock = new float[4 * blockSize];
+            deltaBlock = new float[4 * blockSize];
+            errorBlock = new float[blockSize];
+            cellErrors = new float[blockSize];
+            stepBiasSums = new float[4 * n];
+        }
         float[] next = gateBlock;  // step t + 1's activations, read by the previous call
         gateBlock = nextGateBlock;
         nextGateBlock = next;
