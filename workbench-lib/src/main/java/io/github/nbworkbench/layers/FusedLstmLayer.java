@@ -1,5 +1,7 @@
 package io.github.nbworkbench.layers;
 
+import java.util.Arrays;
+import org.deeplearning4j.exception.DL4JInvalidInputException;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -109,13 +111,31 @@ public class FusedLstmLayer extends LSTM {
         assertInputSet(false);
         Preconditions.checkState(input.rank() == 3, "An LSTM layer expects 3D input [batch, features, time], got %ndShape", input);
         applyDropOutIfNecessary(training, workspaceMgr);
-        FusedLstmPass pass = FusedLstmPass.forward(permuteIfNWC(input),
-                getParamWithNoise(LSTMParamInitializer.INPUT_WEIGHT_KEY, training, workspaceMgr),
+        INDArray sequence = permuteIfNWC(input);
+        INDArray inputWeights = getParamWithNoise(LSTMParamInitializer.INPUT_WEIGHT_KEY, training, workspaceMgr);
+        checkFits(sequence, inputWeights, previousHidden);
+        FusedLstmPass pass = FusedLstmPass.forward(sequence, inputWeights,
                 getParamWithNoise(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, training, workspaceMgr),
                 getParamWithNoise(LSTMParamInitializer.BIAS_KEY, training, workspaceMgr),
                 previousHidden, previousCell, maskArray, scratch);
         lastTrainingForward = training ? new TrainingForward(input, previousHidden, previousCell, pass) : null;
         return pass;
+    }
+
+    /**
+     * DL4J's own checks of its LSTM's input, with its exceptions and messages (which the Trainer's
+     * pre-flight check quotes), instead of a failed matrix product inside the pass.
+     */
+    private static void checkFits(INDArray sequence, INDArray inputWeights, INDArray previousHidden) {
+        if (sequence.size(1) != inputWeights.size(0)) {
+            throw new DL4JInvalidInputException("Received input with size(1) = " + sequence.size(1)
+                    + " (input array shape = " + Arrays.toString(sequence.shape())
+                    + "); input.size(1) must match layer nIn size (nIn = " + inputWeights.size(0) + ")");
+        }
+        Preconditions.checkState(previousHidden == null || previousHidden.size(0) == sequence.size(0),
+                "Invalid RNN previous state (last time step activations/initialization): rnnTimeStep with different minibatch size, "
+                        + "or forgot to call rnnClearPreviousState between batches? Previous step output = [batch, nIn] = %ndShape, "
+                        + "current input = [batch, nIn, seqLength] = %ndShape", previousHidden, sequence);
     }
 
     private INDArray output(FusedLstmPass pass, LayerWorkspaceMgr workspaceMgr) {

@@ -2,6 +2,7 @@ package io.github.nbworkbench.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
@@ -200,6 +201,26 @@ class FusedLstmTest {
         assertEquals(false, first.isInputGradient());
         assertEquals(true, ((FusedLstm) loaded.getLayerWiseConfigurations().getConf(1).getLayer()).isInputGradient());
         assertEquals(LSTM.class, first.toDl4j().getClass());
+    }
+
+    @Test
+    void aWrongInputSizeOrAStaleRnnTimeStepStateFailsWithDl4jsExceptionAndMessage() {
+        Pair nets = Pair.of(DataType.FLOAT, 0, 0);
+        INDArray sevenFeatures = Nd4j.rand(DataType.FLOAT, BATCH, FEATURES + 2, STEPS);
+        RuntimeException dl4j = assertThrows(RuntimeException.class, () -> nets.dl4j().output(sevenFeatures));
+        RuntimeException fused = assertThrows(RuntimeException.class, () -> nets.fused().output(sevenFeatures));
+        assertEquals(dl4j.getClass(), fused.getClass());
+        assertEquals(dl4j.getMessage(), fused.getMessage());
+        assertTrue(fused.getMessage().contains("must match layer nIn size (nIn = 5)"), fused.getMessage());
+
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {nets.dl4j(), nets.fused()}) {
+            net.rnnTimeStep(Nd4j.rand(DataType.FLOAT, BATCH, FEATURES, 1));
+        }
+        INDArray oneExample = Nd4j.rand(DataType.FLOAT, 1, FEATURES, 1);
+        RuntimeException staleDl4j = assertThrows(RuntimeException.class, () -> nets.dl4j().rnnTimeStep(oneExample));
+        RuntimeException staleFused = assertThrows(RuntimeException.class, () -> nets.fused().rnnTimeStep(oneExample));
+        assertEquals(staleDl4j.getClass(), staleFused.getClass());
+        assertTrue(staleFused.getMessage().startsWith("Invalid RNN previous state"), staleFused.getMessage());
     }
 
     @Test
