@@ -17,6 +17,9 @@ EPOCHS = 3
 BATCHES = 200
 NOTEBOOK_PROVIDER = "io.github.nbworkbench.kernel.progress.NotebookProgressProvider"
 UPDATES_PER_SECOND = 4
+# Each batch sleeps long enough that an epoch lasts three redraw intervals or more: an epoch's end
+# redraws and restarts the interval, so an epoch shorter than two intervals may show no batch at all.
+BATCH_MILLIS = 4
 
 FIND_PROVIDER = (
     "var liveProvider = java.util.ServiceLoader.load(io.github.nbworkbench.progress.TrainingProgressProvider.class)\n"
@@ -33,7 +36,7 @@ def training_cell(title, outcome):
         '    java.util.List.of("loss", "val_loss", "accuracy")));\n'
         "for (int epoch = 1; epoch <= %d; epoch++) {\n"
         "    for (int batch = 1; batch <= %d; batch++) {\n"
-        "        Thread.sleep(1);\n"
+        "        Thread.sleep(%d);\n"
         "        live.batch(new io.github.nbworkbench.progress.BatchProgress(epoch, batch, %d,\n"
         "            1.0 / (epoch + batch / 200.0), 6400.0));\n"
         "    }\n"
@@ -43,7 +46,7 @@ def training_cell(title, outcome):
         'live.end("%s");\n'
         "double liveSeconds = (System.nanoTime() - liveStart) / 1e9;\n"
         "liveProvider.getClass().getName()"
-    ) % (title, EPOCHS, BATCHES, EPOCHS, BATCHES, BATCHES, outcome)
+    ) % (title, EPOCHS, BATCHES, EPOCHS, BATCHES, BATCH_MILLIS, BATCHES, outcome)
 
 
 def run_training(kernel, title="pytest <run> & co", outcome="finished"):
