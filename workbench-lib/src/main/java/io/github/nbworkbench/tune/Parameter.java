@@ -1,5 +1,7 @@
 package io.github.nbworkbench.tune;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
 import java.util.List;
 import java.util.Random;
 
@@ -17,6 +19,9 @@ public sealed interface Parameter permits Parameter.Choice, Parameter.IntRange, 
     /** The values a grid tries: every choice, or {@code points} values spread over a range. */
     List<Object> gridValues(int points);
 
+    /** A value of this parameter read back from JSON with its Java type (Integer, Double, String, Boolean). */
+    Object fromJson(JsonElement json);
+
     /** One of a fixed list of values, each equally likely. */
     record Choice(String name, List<Object> values) implements Parameter {
         public Choice {
@@ -31,6 +36,19 @@ public sealed interface Parameter permits Parameter.Choice, Parameter.IntRange, 
         @Override
         public List<Object> gridValues(int points) {
             return values;
+        }
+
+        @Override
+        public Object fromJson(JsonElement json) {
+            return values.stream().filter(value -> json.equals(toJson(value))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("'" + name + "' = " + json + " is not one of " + values));
+        }
+
+        private static JsonElement toJson(Object value) {
+            if (value instanceof Number number) {
+                return new JsonPrimitive(number);
+            }
+            return value instanceof Boolean flag ? new JsonPrimitive(flag) : new JsonPrimitive(value.toString());
         }
     }
 
@@ -50,6 +68,11 @@ public sealed interface Parameter permits Parameter.Choice, Parameter.IntRange, 
             return spread(min, max, Math.min(points, max - min + 1), log).stream()
                     .map(value -> (Object) (int) Math.round(value)).distinct().toList();
         }
+
+        @Override
+        public Object fromJson(JsonElement json) {
+            return json.getAsInt();
+        }
     }
 
     /** A real number in [min, max), uniform, or uniform in its logarithm when {@code log}. */
@@ -62,6 +85,11 @@ public sealed interface Parameter permits Parameter.Choice, Parameter.IntRange, 
         @Override
         public List<Object> gridValues(int points) {
             return spread(min, max, points, log).stream().map(value -> (Object) value).toList();
+        }
+
+        @Override
+        public Object fromJson(JsonElement json) {
+            return json.getAsDouble();
         }
     }
 

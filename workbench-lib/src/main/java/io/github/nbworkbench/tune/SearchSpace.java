@@ -1,5 +1,7 @@
 package io.github.nbworkbench.tune;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,6 +87,18 @@ public final class SearchSpace {
             combinations = next;
         }
         return combinations.stream().map(Params::new).toList();
+    }
+
+    /** Params written as a JSON object of name to value, read back with each parameter's Java type. */
+    Params paramsFromJson(JsonObject json) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> value : json.entrySet()) {
+            Parameter parameter = entries.stream().map(Entry::parameter).filter(p -> p.name().equals(value.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("'" + value.getKey() + "' is not a parameter of this search space "
+                            + parameters().stream().map(Parameter::name).toList()));
+            values.put(value.getKey(), parameter.fromJson(value.getValue()));
+        }
+        return new Params(values);
     }
 
     @Override

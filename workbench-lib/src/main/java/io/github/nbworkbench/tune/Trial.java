@@ -1,0 +1,18 @@
+package io.github.nbworkbench.tune;
+
+/**
+ * One finished trial of a search.
+ *
+ * @param number    its place in the search, from 0
+ * @param params    the parameter values it trained with
+ * @param objective the objective's value (the best epoch's), NaN when it failed
+ * @param epochs    the epochs it trained
+ * @param seconds   its training time
+ * @param outcome   completed, stopped early by the search, or failed
+ * @param error     why it failed ({@code null} unless it did)
+ */
+public record Trial(int number, Params params, double objective, int epochs, double seconds, Outcome outcome, String error) {
+
+    /** How a trial ended. */
+    public enum Outcome { COMPLETED, STOPPED_EARLY, FAILED }
+}

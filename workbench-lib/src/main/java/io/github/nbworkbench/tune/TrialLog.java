@@ -1,0 +1,108 @@
+package io.github.nbworkbench.tune;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.nbworkbench.files.AtomicFiles;
+import io.github.nbworkbench.train.History;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A search's finished trials in a folder, one JSON file per trial (and its History as CSV), each
+ * written atomically as the trial ends: a search stopped by the user, a kernel restart or a crash
+ * reads them back and goes on from there.
+ */
+public final class TrialLog {
+
+    private static final Pattern TRIAL_FILE = Pattern.compile("trial-(\\d{4,})\\.json");
+    private static final Gson GSON = new Gson();
+
+    private final Path folder;
+    private final SearchSpace space;
+
+    private TrialLog(Path folder, SearchSpace space) {
+        this.folder = folder;
+        this.space = space;
+    }
+
+    /** The log in {@code folder} (created on the first record) of a search over {@code space}. */
+    public static TrialLog of(Path folder, SearchSpace space) {
+        return new TrialLog(folder, space);
+    }
+
+    /** Writes {@code trial} and, if it trained, its {@code history} (may be null for a failed trial). */
+    public void record(Trial trial, History history) {
+        try {
+            Files.createDirectories(folder);
+            if (history != null) {
+                history.save(folder.resolve(name(trial.number()) + "-history.csv"));
+            }
+            JsonObject json = new JsonObject();
+            json.addProperty("number", trial.number());
+            json.add("params", GSON.toJsonTree(trial.params().values()));
+            json.addProperty("objective", Double.isNaN(trial.objective()) ? null : trial.objective());
+            json.addProperty("epochs", trial.epochs());
+            json.addProperty("seconds", trial.seconds());
+            json.addProperty("outcome", trial.outcome().name());
+            json.addProperty("error", trial.error());
+            byte[] bytes = GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(folder.resolve(name(trial.number()) + ".json"), out -> out.write(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not record trial " + trial.number() + " in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The recorded trials by number; none when the folder does not exist yet. */
+    public List<Trial> trials() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Trial> trials = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                Matcher matcher = TRIAL_FILE.matcher(file.getFileName().toString());
+                if (matcher.matches()) {
+                    trials.add(read(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the trials in " + folder + ": " + e.getMessage(), e);
+        }
+        return trials;
+    }
+
+    private Trial read(Path file) throws IOException {
+        try {
+            JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            return new Trial(json.get("number").getAsInt(),
+                    space.paramsFromJson(json.getAsJsonObject("params")),
+                    present(json, "objective") ? json.get("objective").getAsDouble() : Double.NaN,
+                    json.get("epochs").getAsInt(),
+                    json.get("seconds").getAsDouble(),
+                    Trial.Outcome.valueOf(json.get("outcome").getAsString()),
+                    present(json, "error") ? json.get("error").getAsString() : null);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + " is not a trial of this search (" + e.getMessage() + "): "
+                    + "give the search a folder of its own", e);
+        }
+    }
+
+    /** Gson leaves out null values: a failed trial's objective, a trial's missing error. */
+    private static boolean present(JsonObject json, String name) {
+        return json.has(name) && !json.get(name).isJsonNull();
+    }
+
+    private static String name(int number) {
+        return String.format(Locale.ROOT, "trial-%04d", number);
+    }
+}
