@@ -9,10 +9,15 @@ package io.github.nbworkbench.tune;
  * @param epochs    the epochs it trained
  * @param seconds   its training time
  * @param outcome   completed, stopped early by the search, or failed
- * @param error     why it failed ({@code null} unless it did)
+ * @param reason    why it stopped early or failed ({@code null} when it completed)
  */
-public record Trial(int number, Params params, double objective, int epochs, double seconds, Outcome outcome, String error) {
+public record Trial(int number, Params params, double objective, int epochs, double seconds, Outcome outcome, String reason) {
 
     /** How a trial ended. */
     public enum Outcome { COMPLETED, STOPPED_EARLY, FAILED }
+
+    /** True unless it failed: the objective is a number. */
+    public boolean succeeded() {
+        return outcome != Outcome.FAILED;
+    }
 }

@@ -54,7 +54,7 @@ public final class TrialLog {
             json.addProperty("epochs", trial.epochs());
             json.addProperty("seconds", trial.seconds());
             json.addProperty("outcome", trial.outcome().name());
-            json.addProperty("error", trial.error());
+            json.addProperty("reason", trial.reason());
             byte[] bytes = GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(folder.resolve(name(trial.number()) + ".json"), out -> out.write(bytes));
         } catch (IOException e) {
@@ -90,14 +90,14 @@ public final class TrialLog {
                     json.get("epochs").getAsInt(),
                     json.get("seconds").getAsDouble(),
                     Trial.Outcome.valueOf(json.get("outcome").getAsString()),
-                    present(json, "error") ? json.get("error").getAsString() : null);
+                    present(json, "reason") ? json.get("reason").getAsString() : null);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + " is not a trial of this search (" + e.getMessage() + "): "
                     + "give the search a folder of its own", e);
         }
     }
 
-    /** Gson leaves out null values: a failed trial's objective, a trial's missing error. */
+    /** Gson leaves out null values: a failed trial's objective, a completed trial's reason. */
     private static boolean present(JsonObject json, String name) {
         return json.has(name) && !json.get(name).isJsonNull();
     }
