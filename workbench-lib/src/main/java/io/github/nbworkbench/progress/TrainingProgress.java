@@ -5,6 +5,12 @@ package io.github.nbworkbench.progress;
  * batch; implementations decide how often to redraw (a few times a second at most).
  */
 public interface TrainingProgress {
+
+    /** A display that shows nothing. */
+    static TrainingProgress none() {
+        return Silent.INSTANCE;
+    }
+
     void start(TrainingStart start);
 
     void batch(BatchProgress progress);
@@ -20,4 +26,25 @@ public interface TrainingProgress {
 
     /** The run ended: finished, stopped early or failed; {@code outcome} says which, in words. */
     void end(String outcome);
+
+    /** {@link #none()}. */
+    enum Silent implements TrainingProgress {
+        INSTANCE;
+
+        @Override
+        public void start(TrainingStart start) {
+        }
+
+        @Override
+        public void batch(BatchProgress progress) {
+        }
+
+        @Override
+        public void epoch(EpochEnd epoch) {
+        }
+
+        @Override
+        public void end(String outcome) {
+        }
+    }
 }

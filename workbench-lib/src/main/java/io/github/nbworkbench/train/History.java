@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import io.github.nbworkbench.files.AtomicFiles;
 import io.github.nbworkbench.tables.ReadableNumbers;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -132,10 +133,10 @@ public final class History extends Table {
         return new History(table.columns());
     }
 
-    /** Saves the history as a CSV file with a header row; missing values are empty cells. */
+    /** Saves the history as a CSV file with a header row, atomically; missing values are empty cells. */
     public void save(Path file) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            save(out);
+        try {
+            AtomicFiles.write(file, this::save);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the history to " + file, e);
         }

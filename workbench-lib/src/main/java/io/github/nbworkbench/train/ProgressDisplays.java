@@ -15,23 +15,7 @@ final class ProgressDisplays {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressDisplays.class);
 
-    static final TrainingProgress NONE = new TrainingProgress() {
-        @Override
-        public void start(TrainingStart start) {
-        }
-
-        @Override
-        public void batch(BatchProgress progress) {
-        }
-
-        @Override
-        public void epoch(EpochEnd epoch) {
-        }
-
-        @Override
-        public void end(String outcome) {
-        }
-    };
+    static final TrainingProgress NONE = TrainingProgress.none();
 
     private ProgressDisplays() {
     }

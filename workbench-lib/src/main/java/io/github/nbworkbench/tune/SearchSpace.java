@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 
@@ -52,10 +53,15 @@ public final class SearchSpace {
 
     /** One trial's values, drawn independently; conditional parameters only where their condition holds. */
     public Params sample(Random random) {
+        return draw(parameter -> parameter.sample(random));
+    }
+
+    /** One trial's values, each drawn by {@code drawer}; conditional parameters only where their condition holds. */
+    Params draw(Function<Parameter, Object> drawer) {
         Map<String, Object> chosen = new LinkedHashMap<>();
         for (Entry entry : entries) {
             if (entry.applies(chosen)) {
-                chosen.put(entry.parameter().name(), entry.parameter().sample(random));
+                chosen.put(entry.parameter().name(), drawer.apply(entry.parameter()));
             }
         }
         return new Params(chosen);

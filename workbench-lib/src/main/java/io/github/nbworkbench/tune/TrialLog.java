@@ -3,16 +3,21 @@ package io.github.nbworkbench.tune;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.reflect.TypeToken;
 import io.github.nbworkbench.files.AtomicFiles;
 import io.github.nbworkbench.train.History;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,6 +31,8 @@ public final class TrialLog {
 
     private static final Pattern TRIAL_FILE = Pattern.compile("trial-(\\d{4,})\\.json");
     private static final Gson GSON = new Gson();
+    private static final String SETTINGS_FILE = "search.json";
+    private static final Type SETTINGS_TYPE = new TypeToken<LinkedHashMap<String, String>>() { }.getType();
 
     private final Path folder;
     private final SearchSpace space;
@@ -79,6 +86,39 @@ public final class TrialLog {
             throw new UncheckedIOException("Could not read the trials in " + folder + ": " + e.getMessage(), e);
         }
         return trials;
+    }
+
+    /** The History recorded with trial {@code number}, if it trained. */
+    public Optional<History> history(int number) {
+        Path file = folder.resolve(name(number) + "-history.csv");
+        return Files.exists(file) ? Optional.of(History.load(file)) : Optional.empty();
+    }
+
+    /**
+     * Writes the search's settings on its first call and compares them on later ones: a folder
+     * resumes only the search it was written by.
+     *
+     * @throws IllegalArgumentException naming each setting that differs
+     */
+    void claim(Map<String, String> settings) {
+        Path file = folder.resolve(SETTINGS_FILE);
+        try {
+            if (Files.exists(file)) {
+                Map<String, String> recorded = GSON.fromJson(Files.readString(file), SETTINGS_TYPE);
+                List<String> differences = settings.keySet().stream().filter(key -> !settings.get(key).equals(recorded.get(key)))
+                        .map(key -> key + " was " + recorded.get(key) + ", now " + settings.get(key)).toList();
+                if (!differences.isEmpty()) {
+                    throw new IllegalArgumentException(folder + " holds another search (" + String.join("; ", differences)
+                            + "): give this search a folder of its own, or the settings of the one it resumes");
+                }
+                return;
+            }
+            Files.createDirectories(folder);
+            byte[] bytes = GSON.toJson(settings).getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(file, out -> out.write(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the search's settings to " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private Trial read(Path file) throws IOException {

@@ -1,0 +1,266 @@
+package io.github.nbworkbench.tune;
+
+import io.github.nbworkbench.progress.TrainingProgress;
+import io.github.nbworkbench.train.History;
+import io.github.nbworkbench.train.Mode;
+import io.github.nbworkbench.train.Seeds;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * A hyperparameter search, as KerasTuner's {@code tuner.search(...)} and Optuna's studies: trials
+ * drawn from a {@link SearchSpace} by a {@link Sampler}, each trained through the usual Trainer,
+ * bad ones stopped early by a {@link Pruner}, until a budget is spent.
+ * <pre>{@code
+ * SearchResult result = Tuner.of(space)
+ *     .objective(History.validation("accuracy"), Mode.MAX)
+ *     .sampler(Sampler.tpe()).pruner(Pruner.hyperband(1, 3))
+ *     .epochs(6).epochBudget(60).seed(42)
+ *     .folder(Path.of("runs/tune-mlp"))
+ *     .search(trial -> trial.trainer(model(trial.params())).validation(validation).fit(train));
+ * }</pre>
+ * With a {@link #folder}, every finished trial is written as it ends; the same search run again
+ * (same space, objective, sampler, pruner, epochs and seed) resumes after the last one and ends as
+ * one that never stopped. Interrupting the thread (the notebook's stop button) stops the running
+ * trial after its current batch and ends the search with {@link SearchInterruptedException}.
+ */
+public final class Tuner {
+
+    static final int DEFAULT_TRIALS = 20;
+    static final int DEFAULT_EPOCHS = 10;
+
+    private final SearchSpace space;
+    private String objective;
+    private Mode mode = Mode.AUTO;
+    private Sampler sampler = Sampler.random();
+    private Pruner pruner = Pruner.none();
+    private int epochs = DEFAULT_EPOCHS;
+    private Integer trials;
+    private Integer epochBudget;
+    private Duration timeBudget;
+    private long seed;
+    private Path folder;
+    private SearchProgress progress = SearchProgress.NONE;
+
+    private Tuner(SearchSpace space) {
+        this.space = space;
+    }
+
+    public static Tuner of(SearchSpace space) {
+        return new Tuner(Objects.requireNonNull(space, "space"));
+    }
+
+    /** The History column the search optimizes, such as {@code History.validation("accuracy")}; required. */
+    public Tuner objective(String column, Mode mode) {
+        this.objective = Objects.requireNonNull(column, "column");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /** How trials are chosen; {@link Sampler#random()} by default. */
+    public Tuner sampler(Sampler sampler) {
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
+        return this;
+    }
+
+    /** How bad trials are stopped early; {@link Pruner#none()} by default. */
+    public Tuner pruner(Pruner pruner) {
+        this.pruner = Objects.requireNonNull(pruner, "pruner");
+        return this;
+    }
+
+    /** The epochs a trial trains unless pruned ({@value #DEFAULT_EPOCHS} by default). */
+    public Tuner epochs(int epochs) {
+        this.epochs = positive("epochs", epochs);
+        return this;
+    }
+
+    /** Starts at most this many trials (a grid stops at its size; {@value #DEFAULT_TRIALS} when no budget is given). */
+    public Tuner trials(int trials) {
+        this.trials = positive("trials", trials);
+        return this;
+    }
+
+    /** Starts no trial once the trials have trained this many epochs in all; the last one may be shortened to fit. */
+    public Tuner epochBudget(int epochs) {
+        this.epochBudget = positive("epochBudget", epochs);
+        return this;
+    }
+
+    /** Starts no trial once the trials have taken this long; the trial running then finishes. */
+    public Tuner timeBudget(Duration time) {
+        if (time.isNegative() || time.isZero()) {
+            throw new IllegalArgumentException("The time budget must be positive, got " + time);
+        }
+        this.timeBudget = time;
+        return this;
+    }
+
+    /** The search's seed: each trial's parameters and training derive from it and the trial's number (0 by default). */
+    public Tuner seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Keeps every finished trial in {@code folder} and resumes from the trials there. */
+    public Tuner folder(Path folder) {
+        this.folder = Objects.requireNonNull(folder, "folder");
+        return this;
+    }
+
+    /** Shows the search on {@code display} instead of the notebook's (or the console's) live output. */
+    Tuner progress(SearchProgress display) {
+        this.progress = Objects.requireNonNull(display, "display");
+        return this;
+    }
+
+    /** Runs trials until the budget is spent, the sampler has nothing left, or the thread is interrupted. */
+    public SearchResult search(TrialFunction function) {
+        Objects.requireNonNull(function, "function");
+        if (objective == null) {
+            throw new IllegalStateException("The search needs an objective: add .objective(History.validation(\"accuracy\"), Mode.MAX) "
+                    + "or another History column the trials record");
+        }
+        Mode resolved = mode.resolve(objective);
+        TrialLog log = folder == null ? null : TrialLog.of(folder, space);
+        List<Trial> finished = new ArrayList<>();
+        Map<Integer, History> histories = new LinkedHashMap<>();
+        if (log != null) {
+            log.claim(settings(resolved));
+            for (Trial trial : log.trials()) {
+                finished.add(trial);
+                log.history(trial.number()).ifPresent(history -> histories.put(trial.number(), history));
+            }
+        }
+        SearchBudget budget = budget();
+        progress.start(this, finished);
+        String endReason;
+        while (true) {
+            Optional<String> exhausted = budget.exhausted(finished);
+            if (exhausted.isPresent()) {
+                endReason = exhausted.get();
+                break;
+            }
+            int number = finished.size();
+            Optional<Params> params = sampler.propose(space, number, finished, resolved, new Random(Seeds.derive(seed, number)));
+            if (params.isEmpty()) {
+                endReason = "tried all " + number + " combinations of the grid";
+                break;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SearchInterruptedException(number, finished.size(), folder);
+            }
+            TrialResult result = runTrial(function, number, params.get(), budget.epochsFor(finished, epochs), resolved, histories);
+            finished.add(result.trial());
+            if (result.history() != null) {
+                histories.put(number, result.history());
+            }
+            if (log != null) {
+                log.record(result.trial(), result.history());
+            }
+            progress.trialEnd(result.trial(), finished);
+        }
+        SearchResult result = new SearchResult(space, objective, resolved, finished, histories, endReason);
+        progress.end(result);
+        return result;
+    }
+
+    private record TrialResult(Trial trial, History history) {
+    }
+
+    private TrialResult runTrial(TrialFunction function, int number, Params params, int trialEpochs, Mode resolved,
+                                 Map<Integer, History> histories) {
+        Map<Integer, double[]> earlier = new LinkedHashMap<>();
+        histories.forEach((trial, history) -> earlier.put(trial, SearchCallback.curve(history, objective)));
+        SearchCallback callback = new SearchCallback(objective, resolved, number, epochs, pruner, earlier);
+        long trialSeed = Seeds.derive(seed, number);
+        TrialRun run = new TrialRun(number, params, trialSeed, trialEpochs, callback, progress.trialProgress(number, params));
+        long start = System.nanoTime();
+        History history;
+        try {
+            Seeds.seedEverything(trialSeed);
+            history = function.train(run);
+        } catch (ObjectiveNotRecordedException e) {
+            throw e;
+        } catch (Exception e) {
+            if (callback.interrupted() || Thread.currentThread().isInterrupted() || e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new SearchInterruptedException(number, number, folder);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new TrialResult(new Trial(number, params, Double.NaN, 0, seconds, Trial.Outcome.FAILED, describe(e)), null);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (callback.interrupted() || Thread.currentThread().isInterrupted()) {
+            throw new SearchInterruptedException(number, number, folder);
+        }
+        if (!run.trainerMade() || !callback.trained() || history == null) {
+            throw new IllegalStateException("Trial " + number + " did not train through trial.trainer(model): the search sets a "
+                    + "trial's epochs and stops bad trials through that Trainer, so return trial.trainer(model)...fit(train)");
+        }
+        double[] curve = SearchCallback.curve(history, objective);
+        double objectiveValue = SuccessiveHalving.bestSoFar(curve, curve.length, resolved);
+        if (Double.isNaN(objectiveValue)) {
+            return new TrialResult(new Trial(number, params, Double.NaN, curve.length, seconds, Trial.Outcome.FAILED,
+                    "the objective '" + objective + "' was never a number (did training diverge? try a smaller learning rate)"), history);
+        }
+        String stopReason = callback.pruneReason() != null ? callback.pruneReason() : history.stopReason().orElse(null);
+        if (stopReason == null && curve.length < epochs) {
+            stopReason = "the search's epoch budget ran out after " + curve.length + " epochs";
+        }
+        Trial.Outcome outcome = stopReason == null ? Trial.Outcome.COMPLETED : Trial.Outcome.STOPPED_EARLY;
+        return new TrialResult(new Trial(number, params, objectiveValue, curve.length, seconds, outcome, stopReason), history);
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    private SearchBudget budget() {
+        boolean anyBudget = trials != null || epochBudget != null || timeBudget != null;
+        Integer trialLimit = trials;
+        if (!anyBudget) {
+            trialLimit = sampler.limit(space).isPresent() ? null : DEFAULT_TRIALS;
+        }
+        return new SearchBudget(trialLimit, epochBudget, timeBudget);
+    }
+
+    /** What a resumed search must share with the one that wrote its folder. */
+    private Map<String, String> settings(Mode resolved) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("space", space.toString());
+        settings.put("objective", objective + " (" + resolved + ")");
+        settings.put("sampler", sampler.description());
+        settings.put("pruner", pruner.description());
+        settings.put("epochs", Integer.toString(epochs));
+        settings.put("seed", Long.toString(seed));
+        return settings;
+    }
+
+    SearchSpace space() {
+        return space;
+    }
+
+    String description() {
+        return sampler.description() + ", " + pruner.description() + ", up to " + epochs + " epochs a trial";
+    }
+
+    String objectiveName() {
+        return objective;
+    }
+
+    private static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be 1 or more, got " + value);
+        }
+        return value;
+    }
+}

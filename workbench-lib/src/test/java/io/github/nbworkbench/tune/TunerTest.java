@@ -1,0 +1,177 @@
+package io.github.nbworkbench.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nbworkbench.testdata.Dataset;
+import io.github.nbworkbench.testdata.RequiresDataset;
+import io.github.nbworkbench.train.History;
+import io.github.nbworkbench.train.Mode;
+import io.github.nbworkbench.train.Seeds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+@RequiresDataset(Dataset.SKLEARN)
+class TunerTest {
+
+    private static final SearchSpace SPACE = SearchSpace.builder()
+            .logRange("lr", 1e-4, 0.3)
+            .logIntRange("width", 4, 64)
+            .choice("batch", 32, 128)
+            .build();
+
+    @TempDir
+    Path folder;
+
+    private static Tuner tuner() {
+        return Tuner.of(SPACE).objective(Digits.OBJECTIVE, Mode.MAX).epochs(3).seed(11);
+    }
+
+    @Test
+    void randomSearchTrainsEachTrialWithItsOwnSeededParameters() {
+        SearchResult result = tuner().trials(5).search(Digits::train);
+
+        assertEquals(5, result.trials().size());
+        for (Trial trial : result.trials()) {
+            assertEquals(SPACE.sample(new Random(Seeds.derive(11, trial.number()))), trial.params());
+            assertEquals(Trial.Outcome.COMPLETED, trial.outcome());
+            assertEquals(3, trial.epochs());
+            History history = result.history(trial.number()).orElseThrow();
+            assertEquals(history.doubleColumn(Digits.OBJECTIVE).max(), trial.objective());
+        }
+        assertTrue(result.best().objective() > 0.85, result.toString());
+        assertEquals("ran its 5 trials", result.endReason());
+
+        Table table = result.table();
+        assertEquals(List.of("trial", "lr", "width", "batch", Digits.OBJECTIVE, "epochs", "seconds", "outcome", "reason"), table.columnNames());
+        assertEquals(result.best().number(), table.intColumn("trial").getInt(0));
+        double[] objectives = table.doubleColumn(Digits.OBJECTIVE).asDoubleArray();
+        for (int i = 1; i < objectives.length; i++) {
+            assertTrue(objectives[i - 1] >= objectives[i], "best first: " + table);
+        }
+    }
+
+    @Test
+    void gridTriesEveryCombinationOnce() {
+        SearchSpace space = SearchSpace.builder().choice("lr", 0.001, 0.01).choice("width", 8, 32).build();
+        SearchResult result = Tuner.of(space).objective(Digits.OBJECTIVE, Mode.MAX).epochs(1).sampler(Sampler.grid(3))
+                .search(Digits::train);
+
+        assertEquals(space.grid(3), result.trials().stream().map(Trial::params).toList());
+        assertEquals("tried all 4 combinations of the grid", result.endReason());
+    }
+
+    @Test
+    void aResumedSearchEndsAsOneThatNeverStopped() {
+        SearchResult whole = searchWithPruning(folder.resolve("whole")).search(Digits::train);
+
+        Path stopped = folder.resolve("stopped");
+        AssertionError crash = assertThrows(AssertionError.class, () -> searchWithPruning(stopped).search(trial -> {
+            if (trial.number() == 3) {
+                throw new AssertionError("the kernel died");
+            }
+            return Digits.train(trial);
+        }));
+        assertEquals("the kernel died", crash.getMessage());
+        assertEquals(3, TrialLog.of(stopped, SPACE).trials().size());
+
+        SearchInterruptedException interrupted = assertThrows(SearchInterruptedException.class, () -> searchWithPruning(stopped).search(trial -> {
+            if (trial.number() == 5) {
+                Thread.currentThread().interrupt(); // the notebook's stop button, during the trial
+            }
+            return Digits.train(trial);
+        }));
+        assertTrue(Thread.interrupted());
+        assertTrue(interrupted.getMessage().startsWith("The search was interrupted during trial 5; 5 finished trials are kept in "),
+                interrupted.getMessage());
+        assertEquals(5, TrialLog.of(stopped, SPACE).trials().size());
+
+        SearchResult resumed = searchWithPruning(stopped).search(Digits::train);
+
+        assertEquals(whole.trials().size(), resumed.trials().size());
+        for (int i = 0; i < whole.trials().size(); i++) {
+            Trial expected = whole.trials().get(i);
+            Trial actual = resumed.trials().get(i);
+            assertEquals(expected.params(), actual.params());
+            assertEquals(Double.doubleToLongBits(expected.objective()), Double.doubleToLongBits(actual.objective()), "trial " + i);
+            assertEquals(expected.epochs(), actual.epochs());
+            assertEquals(expected.outcome(), actual.outcome());
+            assertEquals(expected.reason(), actual.reason());
+        }
+        assertTrue(whole.trials().stream().anyMatch(trial -> trial.outcome() == Trial.Outcome.STOPPED_EARLY),
+                "the pruner took part: " + whole.table());
+        assertEquals(whole.best().number(), resumed.best().number());
+    }
+
+    private static Tuner searchWithPruning(Path folder) {
+        return tuner().sampler(new TpeSampler(3)).pruner(Pruner.successiveHalving(1, 2)).trials(8).folder(folder);
+    }
+
+    @Test
+    void aFolderOfAnotherSearchIsRefused() {
+        tuner().trials(1).folder(folder).search(Digits::train);
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> tuner().seed(12).trials(2).folder(folder).search(Digits::train));
+        assertEquals(folder + " holds another search (seed was 11, now 12): give this search a folder of its own, "
+                + "or the settings of the one it resumes", refused.getMessage());
+    }
+
+    @Test
+    void aTrialThatThrowsIsRecordedAsFailedAndTheSearchGoesOn() {
+        SearchResult result = tuner().trials(3).folder(folder).search(trial -> {
+            if (trial.number() == 1) {
+                throw new IllegalStateException("out of memory for width " + trial.params().integer("width"));
+            }
+            return Digits.train(trial);
+        });
+
+        Trial failed = result.trials().get(1);
+        assertEquals(Trial.Outcome.FAILED, failed.outcome());
+        assertTrue(Double.isNaN(failed.objective()));
+        assertEquals("IllegalStateException: out of memory for width " + failed.params().integer("width"), failed.reason());
+        assertEquals(Trial.Outcome.COMPLETED, result.trials().get(2).outcome());
+        assertEquals(1, result.table().intColumn("trial").getInt(2), "failed trials last");
+        assertEquals(failed, TrialLog.of(folder, SPACE).trials().get(1));
+    }
+
+    @Test
+    void anObjectiveNoMetricProducesIsRefusedBeforeAnyTrialIsRecorded() throws Exception {
+        ObjectiveNotRecordedException refused = assertThrows(ObjectiveNotRecordedException.class, () -> Tuner.of(SPACE)
+                .objective("val_acc", Mode.MAX).folder(folder).search(Digits::train));
+        assertEquals("The search's objective 'val_acc' is not recorded by the trial's training; it records [loss, val_loss, accuracy, "
+                + "val_accuracy, lr, seconds, samples_per_s]. Did you mean 'val_accuracy'?", refused.getMessage());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of("search.json"), files.map(file -> file.getFileName().toString()).toList());
+        }
+
+        IllegalStateException noObjective = assertThrows(IllegalStateException.class, () -> Tuner.of(SPACE).search(Digits::train));
+        assertTrue(noObjective.getMessage().startsWith("The search needs an objective"), noObjective.getMessage());
+    }
+
+    @Test
+    void aTrialMustTrainThroughTheTrialsTrainer() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> tuner().trials(1).search(trial -> History.of(List.of(), true)));
+        assertTrue(refused.getMessage().startsWith("Trial 0 did not train through trial.trainer(model)"), refused.getMessage());
+    }
+
+    @Test
+    void theEpochBudgetEndsTheSearchAndShortensItsLastTrial() {
+        SearchResult result = tuner().epochBudget(7).search(Digits::train);
+
+        assertEquals(List.of(3, 3, 1), result.trials().stream().map(Trial::epochs).toList());
+        assertEquals(7, result.totalEpochs());
+        Trial last = result.trials().get(2);
+        assertEquals(Trial.Outcome.STOPPED_EARLY, last.outcome());
+        assertEquals("the search's epoch budget ran out after 1 epochs", last.reason());
+        assertEquals("trained its budget of 7 epochs", result.endReason());
+    }
+}
