@@ -69,6 +69,8 @@ public final class WorkbenchKernel extends BaseKernel {
     private final RendererProviders rendererProviders;
     private final List<String> pages = new ArrayList<>();
     private volatile ShellReplyEnvironment currentRequest;
+    private final Object cellEndLock = new Object();
+    private List<Runnable> cellEndActions; // of the running cell; null between cells
 
     WorkbenchKernel(String version, LanguageInfo languageInfo, List<HelpLink> helpLinks, ExecutionHistory history,
                     WorkbenchIO io, CommManager comms, Renderer renderer, MagicParser magicParser,
@@ -125,9 +127,16 @@ public final class WorkbenchKernel extends BaseKernel {
         cellIO.attach(env, request.isStdinEnabled());
         currentRequest = env;
         pages.clear();
+        synchronized (cellEndLock) {
+            cellEndActions = new ArrayList<>();
+        }
         env.defer(() -> {
-            currentRequest = null;
-            cellIO.detach(env);
+            try {
+                runCellEndActions();
+            } finally {
+                currentRequest = null;
+                cellIO.detach(env);
+            }
         });
         try {
             DisplayData result;
@@ -158,6 +167,31 @@ public final class WorkbenchKernel extends BaseKernel {
 
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * Runs {@code action} when the running cell ends: after its value and reply, while its output
+     * can still be sent, before its idle status (which ends what clients such as nbclient collect
+     * of it). Actions may come from any thread; each runs once.
+     *
+     * @throws IllegalStateException between cells
+     */
+    public void whenCellEnds(Runnable action) {
+        synchronized (cellEndLock) {
+            if (cellEndActions == null) {
+                throw new IllegalStateException("whenCellEnds() works only while a cell runs.");
+            }
+            cellEndActions.add(action);
+        }
+    }
+
+    private void runCellEndActions() {
+        List<Runnable> actions;
+        synchronized (cellEndLock) {
+            actions = cellEndActions;
+            cellEndActions = null;
+        }
+        actions.forEach(Runnable::run);
     }
 
     /** Shows text in the frontend's pager once the running cell ends (Jupyter's help pane). */

@@ -6,10 +6,6 @@ package io.github.nbworkbench.progress;
  * available only while a cell runs in the kernel. Among the available providers the highest
  * {@link #priority()} wins.
  */
-public interface TrainingProgressProvider {
-    int priority();
-
-    boolean isAvailable();
-
+public interface TrainingProgressProvider extends DisplayProvider {
     TrainingProgress create();
 }

@@ -1,12 +1,11 @@
 package io.github.nbworkbench.train;
 
 import io.github.nbworkbench.progress.BatchProgress;
+import io.github.nbworkbench.progress.DisplayProviders;
 import io.github.nbworkbench.progress.EpochEnd;
 import io.github.nbworkbench.progress.TrainingProgress;
 import io.github.nbworkbench.progress.TrainingProgressProvider;
 import io.github.nbworkbench.progress.TrainingStart;
-import java.util.Comparator;
-import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,21 +21,9 @@ final class ProgressDisplays {
 
     /** The display of the available {@link TrainingProgressProvider} with the highest priority, or none. */
     static TrainingProgress discover() {
-        return ServiceLoader.load(TrainingProgressProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(ProgressDisplays::isAvailable)
-                .max(Comparator.comparingInt(TrainingProgressProvider::priority))
+        return DisplayProviders.best(TrainingProgressProvider.class)
                 .map(TrainingProgressProvider::create)
                 .orElse(NONE);
-    }
-
-    private static boolean isAvailable(TrainingProgressProvider provider) {
-        try {
-            return provider.isAvailable();
-        } catch (RuntimeException e) {
-            LOG.warn("Progress display {} failed its availability check: {}", provider.getClass().getName(), e.toString());
-            return false;
-        }
     }
 
     /** {@code display}, switched off (with one warning) at its first exception, so that a broken display never costs a training run. */

@@ -23,9 +23,7 @@ import java.util.concurrent.TimeUnit;
  * background flusher, when {@value #MAX_BATCH_BYTES} bytes have collected, before the cell shows
  * anything else ({@link #flush}) and when the cell ends.
  *
- * <p>A send runs with the thread's interrupt flag cleared (ZeroMQ's send fails with "Errno 4:
- * Interrupted function" on an interrupted thread, and a stopping library worker lost its last
- * words) and restores it afterwards.
+ * <p>A send runs {@link Uninterrupted} (a stopping library worker lost its last words).
  */
 public final class CellOutput {
     static final long FLUSH_INTERVAL_MS = 200;
@@ -107,14 +105,7 @@ public final class CellOutput {
         if (text.isEmpty()) {
             return;
         }
-        boolean interrupted = Thread.interrupted();
-        try {
-            cell.publish(new PublishStream(type, text));
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Uninterrupted.run(() -> cell.publish(new PublishStream(type, text)));
     }
 
     private record Target(ShellReplyEnvironment cell, StreamType type) {

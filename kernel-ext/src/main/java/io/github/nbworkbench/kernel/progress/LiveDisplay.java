@@ -1,5 +1,6 @@
 package io.github.nbworkbench.kernel.progress;
 
+import io.github.nbworkbench.kernel.output.Uninterrupted;
 import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
@@ -8,7 +9,8 @@ import java.util.UUID;
 /**
  * One notebook output that is shown once ({@code display_data}) and then replaced in place
  * ({@code update_display_data}). Before it is first shown, {@code beforeFirstShow} sends what the
- * cell printed so far (the kernel batches printed text), so the display comes after it.
+ * cell printed so far (the kernel batches printed text), so the display comes after it. Sends
+ * {@link Uninterrupted}, so that a cell being stopped can still show its last state.
  */
 final class LiveDisplay {
     private final DisplayStream stream;
@@ -29,12 +31,14 @@ final class LiveDisplay {
         DisplayData data = new DisplayData(text);
         data.putHTML(html);
         data.setDisplayId(displayId);
-        if (shown) {
-            stream.updateDisplay(data);
-        } else {
-            beforeFirstShow.run();
-            stream.display(data);
-            shown = true;
-        }
+        Uninterrupted.run(() -> {
+            if (shown) {
+                stream.updateDisplay(data);
+            } else {
+                beforeFirstShow.run();
+                stream.display(data);
+                shown = true;
+            }
+        });
     }
 }

@@ -3,7 +3,6 @@ package io.github.nbworkbench.kernel.progress;
 import io.github.nbworkbench.progress.BatchProgress;
 import io.github.nbworkbench.progress.EpochEnd;
 import io.github.nbworkbench.progress.TrainingStart;
-import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -146,27 +144,5 @@ class NotebookProgressTest {
 
     private static String html(DisplayData data) {
         return String.valueOf(data.getData(MIMEType.TEXT_HTML));
-    }
-
-    private static class RecordingStream extends DisplayStream {
-        final List<DisplayData> displayed = new ArrayList<>();
-        final List<DisplayData> updated = new ArrayList<>();
-        private final AtomicInteger sending = new AtomicInteger();
-        volatile boolean overlapped;
-
-        @Override
-        public void display(DisplayData data) {
-            displayed.add(data);
-        }
-
-        @Override
-        public void updateDisplay(DisplayData data) {
-            if (sending.incrementAndGet() > 1) {
-                overlapped = true;
-            }
-            Thread.yield();
-            updated.add(data);
-            sending.decrementAndGet();
-        }
     }
 }
