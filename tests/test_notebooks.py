@@ -201,3 +201,23 @@ def test_large_models_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_pa
     streams = "".join(o.get("text", "") for o in code_outputs(nb) if o["output_type"] == "stream")
     assert "Added differentiated op" not in streams, "SameDiff's building of the gradient reached the cells"
     assert png_outputs(nb), "the bits-per-character chart"
+
+
+def test_hyperparameter_search_notebook_runs_in_the_smoke_profile(java_kernelspec, tmp_path, monkeypatch):
+    """08: three searches on the same budget, each one output updated in place, compared in computed words; the
+    winner's charts and importance; the chosen configuration retrained and tested; a rerun resumed from its folder."""
+    nb = execute_notebook(NOTEBOOKS / "08-hyperparameter-search.ipynb", tmp_path, monkeypatch)
+    assert not error_outputs(nb), "\n".join(error_outputs(nb))
+    searches = [c for c in nb.cells if c.cell_type == "code" and ").search(" in c.source]
+    assert len(searches) == 4, "random, Hyperband, TPE and the resumed one"
+    for cell in searches[:3]:
+        displays = [o for o in cell.outputs if o["output_type"] == "display_data"]
+        assert len(displays) == 1 and "workbench-search" in displays[0]["data"]["text/html"], cell.source
+    text = plain_text(nb)
+    assert re.search(r"Each search: (About|At most) ", text), text
+    assert re.search(r"Best validation accuracy on the same budget: \w+ [\d.]+ \(\d+ trials\), ", text), text
+    assert re.search(r"Hyperband stopped \d+ of its \d+ trials early, saving \d+ epochs", text), text
+    assert re.search(r"mattered most \(\d+% of the variance", text), text
+    assert re.search(r"Retrained with \{.+\}: validation accuracy [\d.]+ after \d+ epochs \(the search saw [\d.]+\), test accuracy", text), text
+    assert "trained 0 new ones and reports the same trials: true" in text, text
+    assert len(png_outputs(nb)) >= 3, "objective, parameters and parallel coordinates charts"

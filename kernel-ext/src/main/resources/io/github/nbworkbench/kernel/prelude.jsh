@@ -22,6 +22,7 @@ import io.github.nbworkbench.results.*;
 import io.github.nbworkbench.runtime.*;
 import io.github.nbworkbench.text.*;
 import io.github.nbworkbench.train.*;
+import io.github.nbworkbench.tune.*;
 import static io.github.nbworkbench.runtime.Profile.profile;
 
 // Java

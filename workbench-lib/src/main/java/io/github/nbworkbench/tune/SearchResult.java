@@ -53,6 +53,11 @@ public final class SearchResult {
         return Optional.ofNullable(histories.get(number));
     }
 
+    /** The space the trials were drawn from. */
+    public SearchSpace space() {
+        return space;
+    }
+
     /** The objective's column name, such as {@code val_accuracy}. */
     public String objective() {
         return objective;
@@ -80,6 +85,10 @@ public final class SearchResult {
 
     /** The successful trials, best objective first (ties: the earlier trial). */
     List<Trial> ranked() {
+        return ranked(trials, mode);
+    }
+
+    static List<Trial> ranked(List<Trial> trials, Mode mode) {
         Comparator<Trial> byObjective = Comparator.comparingDouble(Trial::objective);
         return trials.stream().filter(Trial::succeeded)
                 .sorted((mode == Mode.MAX ? byObjective.reversed() : byObjective).thenComparingInt(Trial::number)).toList();

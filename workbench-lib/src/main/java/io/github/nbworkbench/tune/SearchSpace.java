@@ -107,9 +107,12 @@ public final class SearchSpace {
         return new Params(values);
     }
 
+    /** Every parameter with its range or values, and its condition if it has one. */
     @Override
     public String toString() {
-        return "SearchSpace" + parameters();
+        return "SearchSpace" + entries.stream()
+                .map(entry -> entry.parameter() + (entry.parent() == null ? "" : " when " + entry.parent() + " = " + entry.parentValue()))
+                .toList();
     }
 
     /** Declares the parameters in order; {@link #when} makes the last one conditional. */

@@ -1,8 +1,10 @@
 package io.github.nbworkbench.tune;
 
 import io.github.nbworkbench.progress.TrainingProgress;
+import io.github.nbworkbench.train.Callback;
 import io.github.nbworkbench.train.Trainer;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.deeplearning4j.nn.api.Model;
 
 /**
@@ -16,16 +18,18 @@ public final class TrialRun {
     private final long seed;
     private final int epochs;
     private final SearchCallback callback;
+    private final Callback[] searchCallbacks;
     private final TrainingProgress progress;
     private boolean trainerMade;
 
-    TrialRun(int number, Params params, long seed, int epochs, SearchCallback callback, TrainingProgress progress) {
+    TrialRun(int number, Params params, long seed, int epochs, TrainingProgress progress, SearchCallback callback, Callback... more) {
         this.number = number;
         this.params = params;
         this.seed = seed;
         this.epochs = epochs;
-        this.callback = callback;
         this.progress = progress;
+        this.callback = callback;
+        this.searchCallbacks = Stream.concat(Stream.of(callback), Stream.of(more)).toArray(Callback[]::new);
     }
 
     /** The trial's place in the search, from 0. */
@@ -50,7 +54,7 @@ public final class TrialRun {
     public Trainer trainer(Model model) {
         trainerMade = true;
         return Trainer.of(Objects.requireNonNull(model, "model")).epochs(epochs).seed(seed)
-                .title("trial " + number + " " + params).progress(progress).callbacks(callback);
+                .title("trial " + number + " " + params).progress(progress).callbacks(searchCallbacks);
     }
 
     boolean trainerMade() {

@@ -1,5 +1,6 @@
 package io.github.nbworkbench.tune;
 
+import io.github.nbworkbench.progress.LiveOutputs;
 import io.github.nbworkbench.progress.TrainingProgress;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Mode;
@@ -35,6 +36,9 @@ public final class Tuner {
 
     static final int DEFAULT_TRIALS = 20;
     static final int DEFAULT_EPOCHS = 10;
+    static final int ESTIMATE_CONFIGURATIONS = 3;
+    static final int ESTIMATE_WARM_UP = 3;
+    static final int ESTIMATE_STEPS = 10;
 
     private final SearchSpace space;
     private String objective;
@@ -47,7 +51,7 @@ public final class Tuner {
     private Duration timeBudget;
     private long seed;
     private Path folder;
-    private SearchProgress progress = SearchProgress.NONE;
+    private boolean quiet;
 
     private Tuner(SearchSpace space) {
         this.space = space;
@@ -115,19 +119,16 @@ public final class Tuner {
         return this;
     }
 
-    /** Shows the search on {@code display} instead of the notebook's (or the console's) live output. */
-    Tuner progress(SearchProgress display) {
-        this.progress = Objects.requireNonNull(display, "display");
+    /** Shows nothing while the search runs (by default it shows one live output: the notebook's, or lines on the console). */
+    public Tuner quiet() {
+        this.quiet = true;
         return this;
     }
 
     /** Runs trials until the budget is spent, the sampler has nothing left, or the thread is interrupted. */
     public SearchResult search(TrialFunction function) {
         Objects.requireNonNull(function, "function");
-        if (objective == null) {
-            throw new IllegalStateException("The search needs an objective: add .objective(History.validation(\"accuracy\"), Mode.MAX) "
-                    + "or another History column the trials record");
-        }
+        requireObjective();
         Mode resolved = mode.resolve(objective);
         TrialLog log = folder == null ? null : TrialLog.of(folder, space);
         List<Trial> finished = new ArrayList<>();
@@ -140,6 +141,7 @@ public final class Tuner {
             }
         }
         SearchBudget budget = budget();
+        SearchProgress progress = quiet ? SearchProgress.NONE : new SearchDisplay(LiveOutputs.create(), System::currentTimeMillis);
         progress.start(this, finished);
         String endReason;
         while (true) {
@@ -157,7 +159,8 @@ public final class Tuner {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SearchInterruptedException(number, finished.size(), folder);
             }
-            TrialResult result = runTrial(function, number, params.get(), budget.epochsFor(finished, epochs), resolved, histories);
+            TrialResult result = runTrial(function, number, params.get(), budget.epochsFor(finished, epochs), resolved, histories,
+                    progress.trialProgress(number, params.get()));
             finished.add(result.trial());
             if (result.history() != null) {
                 histories.put(number, result.history());
@@ -172,16 +175,60 @@ public final class Tuner {
         return result;
     }
 
+    /**
+     * Times {@value #ESTIMATE_STEPS} training steps (after {@value #ESTIMATE_WARM_UP} untimed ones) of
+     * each of the search's first {@value #ESTIMATE_CONFIGURATIONS} configurations through {@code function},
+     * and multiplies by the epochs the budget allows. Records nothing; the objective is checked as the
+     * search checks it.
+     */
+    public SearchEstimate estimate(TrialFunction function) {
+        Objects.requireNonNull(function, "function");
+        requireObjective();
+        Mode resolved = mode.resolve(objective);
+        List<SearchEstimate.Measurement> measured = new ArrayList<>();
+        for (int number = 0; number < ESTIMATE_CONFIGURATIONS; number++) {
+            Optional<Params> params = sampler.propose(space, number, List.of(), resolved, new Random(Seeds.derive(seed, number)));
+            if (params.isEmpty()) {
+                break;
+            }
+            StepTimer timer = new StepTimer(ESTIMATE_WARM_UP, ESTIMATE_STEPS);
+            SearchCallback callback = new SearchCallback(objective, resolved, number, epochs, Pruner.none(), Map.of());
+            long trialSeed = Seeds.derive(seed, number);
+            Seeds.seedEverything(trialSeed);
+            try {
+                function.train(new TrialRun(number, params.get(), trialSeed, epochs, TrainingProgress.none(), callback, timer));
+            } catch (ObjectiveNotRecordedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("The estimate could not train trial " + number + " " + params.get() + ": " + describe(e), e);
+            }
+            measured.add(new SearchEstimate.Measurement(params.get(), timer.secondsPerStep(), timer.batchesPerEpoch(), timer.parameters()));
+        }
+        SearchBudget budget = budget();
+        double secondsPerEpoch = measured.stream().mapToDouble(SearchEstimate.Measurement::secondsPerEpoch).average().orElseThrow();
+        int plannedEpochs;
+        if (budget.epochs() != null) {
+            plannedEpochs = budget.epochs();
+        } else if (budget.trials() != null || sampler.limit(space).isPresent()) {
+            int trialCount = Math.min(budget.trials() == null ? Integer.MAX_VALUE : budget.trials(),
+                    sampler.limit(space).orElse(Integer.MAX_VALUE));
+            plannedEpochs = trialCount * epochs;
+        } else {
+            plannedEpochs = (int) Math.ceil(budget.time().toMillis() / 1000.0 / secondsPerEpoch);
+        }
+        return new SearchEstimate(measured, plannedEpochs, !(pruner instanceof NoPruning) && budget.epochs() == null, budget.time());
+    }
+
     private record TrialResult(Trial trial, History history) {
     }
 
     private TrialResult runTrial(TrialFunction function, int number, Params params, int trialEpochs, Mode resolved,
-                                 Map<Integer, History> histories) {
+                                 Map<Integer, History> histories, TrainingProgress trialProgress) {
         Map<Integer, double[]> earlier = new LinkedHashMap<>();
         histories.forEach((trial, history) -> earlier.put(trial, SearchCallback.curve(history, objective)));
         SearchCallback callback = new SearchCallback(objective, resolved, number, epochs, pruner, earlier);
         long trialSeed = Seeds.derive(seed, number);
-        TrialRun run = new TrialRun(number, params, trialSeed, trialEpochs, callback, progress.trialProgress(number, params));
+        TrialRun run = new TrialRun(number, params, trialSeed, trialEpochs, trialProgress, callback);
         long start = System.nanoTime();
         History history;
         try {
@@ -224,6 +271,13 @@ public final class Tuner {
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
+    private void requireObjective() {
+        if (objective == null) {
+            throw new IllegalStateException("The search needs an objective: add .objective(History.validation(\"accuracy\"), Mode.MAX) "
+                    + "or another History column the trials record");
+        }
+    }
+
     private SearchBudget budget() {
         boolean anyBudget = trials != null || epochBudget != null || timeBudget != null;
         Integer trialLimit = trials;
@@ -255,6 +309,10 @@ public final class Tuner {
 
     String objectiveName() {
         return objective;
+    }
+
+    Mode resolvedMode() {
+        return mode.resolve(objective);
     }
 
     private static int positive(String name, int value) {

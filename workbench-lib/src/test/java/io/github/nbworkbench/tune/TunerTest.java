@@ -32,7 +32,7 @@ class TunerTest {
     Path folder;
 
     private static Tuner tuner() {
-        return Tuner.of(SPACE).objective(Digits.OBJECTIVE, Mode.MAX).epochs(3).seed(11);
+        return Tuner.of(SPACE).objective(Digits.OBJECTIVE, Mode.MAX).epochs(3).seed(11).quiet();
     }
 
     @Test
@@ -62,7 +62,7 @@ class TunerTest {
     @Test
     void gridTriesEveryCombinationOnce() {
         SearchSpace space = SearchSpace.builder().choice("lr", 0.001, 0.01).choice("width", 8, 32).build();
-        SearchResult result = Tuner.of(space).objective(Digits.OBJECTIVE, Mode.MAX).epochs(1).sampler(Sampler.grid(3))
+        SearchResult result = Tuner.of(space).objective(Digits.OBJECTIVE, Mode.MAX).epochs(1).sampler(Sampler.grid(3)).quiet()
                 .search(Digits::train);
 
         assertEquals(space.grid(3), result.trials().stream().map(Trial::params).toList());
@@ -146,7 +146,7 @@ class TunerTest {
     @Test
     void anObjectiveNoMetricProducesIsRefusedBeforeAnyTrialIsRecorded() throws Exception {
         ObjectiveNotRecordedException refused = assertThrows(ObjectiveNotRecordedException.class, () -> Tuner.of(SPACE)
-                .objective("val_acc", Mode.MAX).folder(folder).search(Digits::train));
+                .objective("val_acc", Mode.MAX).folder(folder).quiet().search(Digits::train));
         assertEquals("The search's objective 'val_acc' is not recorded by the trial's training; it records [loss, val_loss, accuracy, "
                 + "val_accuracy, lr, seconds, samples_per_s]. Did you mean 'val_accuracy'?", refused.getMessage());
         try (Stream<Path> files = Files.list(folder)) {
@@ -173,5 +173,32 @@ class TunerTest {
         assertEquals(Trial.Outcome.STOPPED_EARLY, last.outcome());
         assertEquals("the search's epoch budget ran out after 1 epochs", last.reason());
         assertEquals("trained its budget of 7 epochs", result.endReason());
+    }
+
+    @Test
+    void theEstimateTimesTheFirstConfigurationsAndMultipliesByTheBudget() {
+        SearchEstimate estimate = tuner().trials(6).estimate(Digits::train);
+
+        assertEquals(3, estimate.measured().size());
+        for (int i = 0; i < 3; i++) {
+            SearchEstimate.Measurement measured = estimate.measured().get(i);
+            assertEquals(SPACE.sample(new Random(Seeds.derive(11, i))), measured.params());
+            assertEquals((600 + measured.params().integer("batch") - 1) / measured.params().integer("batch"), measured.stepsPerEpoch());
+            assertTrue(measured.secondsPerStep() > 0 && measured.secondsPerStep() < 1, measured.toString());
+            int width = measured.params().integer("width");
+            assertEquals(64L * width + width + width * 10L + 10, measured.parameters());
+        }
+        assertEquals(18, estimate.epochs());
+        assertEquals(Math.round(estimate.secondsPerEpoch() * 18 * 1000), estimate.duration().toMillis());
+        assertTrue(estimate.toString().startsWith("About "), estimate.toString());
+        assertEquals(3, estimate.table().rowCount());
+        assertEquals(0, TrialLog.of(folder, SPACE).trials().size(), "nothing recorded");
+
+        SearchEstimate pruned = tuner().pruner(Pruner.hyperband(1, 3)).timeBudget(java.time.Duration.ofMillis(1)).estimate(Digits::train);
+        assertEquals(java.time.Duration.ofMillis(1), pruned.duration());
+        assertTrue(pruned.toString().startsWith("At most "), pruned.toString());
+
+        assertThrows(ObjectiveNotRecordedException.class,
+                () -> Tuner.of(SPACE).objective("val_f1", Mode.MAX).quiet().estimate(Digits::train));
     }
 }
