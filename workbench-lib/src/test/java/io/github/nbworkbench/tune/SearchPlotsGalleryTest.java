@@ -35,6 +35,16 @@ class SearchPlotsGalleryTest {
         assertTrue(Files.size(grid) > 10_000, grid + " has a picture");
     }
 
+    @Test
+    void aSearchOfOneTrialDraws() {
+        List<Trial> one = List.of(FinishedTrials.completed(0, 0.9, 1e-3, 32, "adam", Double.NaN));
+        List<Chart<?, ?>> charts = new ArrayList<>(ParameterPlot.charts(one, FinishedTrials.SPACE, "val_accuracy"));
+        charts.add(ObjectivePlot.chart(one, "val_accuracy", Mode.AUTO));
+        charts.add(ParallelCoordinatesPlot.chart(one, FinishedTrials.SPACE, "val_accuracy", Mode.AUTO));
+
+        assertTrue(Charts.image(charts, 2).getWidth() > 0);
+    }
+
     /** Accuracy peaks at a learning rate of 3e-3 and rises a little with the width; a few trials stopped early, one failed. */
     private static List<Trial> search() {
         Random random = new Random(42);
