@@ -12,8 +12,11 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The look shared by the workbench's charts: white background, readable fonts, a fixed palette. */
-final class ChartStyle {
+/**
+ * The look shared by the workbench's charts: white background, readable fonts, a fixed palette.
+ * Public so that the charts other packages draw (the tuning package's) look the same.
+ */
+public final class ChartStyle {
 
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
@@ -38,7 +41,7 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
-    static XYChart xyChart(String title, String xAxisTitle, String yAxisTitle) {
+    public static XYChart xyChart(String title, String xAxisTitle, String yAxisTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         XYStyler styler = chart.getStyler();
@@ -89,7 +92,7 @@ final class ChartStyle {
         }
     }
 
-    static Color color(int index) {
+    public static Color color(int index) {
         return PALETTE[index % PALETTE.length];
     }
 }
