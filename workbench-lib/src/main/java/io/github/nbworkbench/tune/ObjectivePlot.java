@@ -33,6 +33,11 @@ public final class ObjectivePlot {
     private ObjectivePlot() {
     }
 
+    /** The chart of a finished search's objective over its trials. */
+    public static XYChart chart(SearchResult result) {
+        return chart(result.trials(), result.objective(), result.mode());
+    }
+
     /**
      * @param objective the objective's name, a History column such as "val_accuracy"
      * @param mode      whether higher or lower is better; {@link Mode#AUTO} guesses from the objective's name

@@ -61,6 +61,11 @@ public final class ParallelCoordinatesPlot {
     private ParallelCoordinatesPlot() {
     }
 
+    /** The parallel coordinates of a finished search's trials. */
+    public static XYChart chart(SearchResult result) {
+        return chart(result.trials(), result.space(), result.objective(), result.mode());
+    }
+
     /**
      * @param objective the objective's name, a History column such as "val_accuracy"
      * @param mode      whether higher or lower is better; {@link Mode#AUTO} guesses from the objective's name

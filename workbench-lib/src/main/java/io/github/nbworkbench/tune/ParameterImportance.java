@@ -55,6 +55,11 @@ public final class ParameterImportance {
         this.completed = completed;
     }
 
+    /** How much each parameter of a finished search mattered, from its completed trials. */
+    public static ParameterImportance of(SearchResult result) {
+        return of(result.trials(), result.space(), result.mode());
+    }
+
     /**
      * @param mode {@link Mode#MAX} or {@link Mode#MIN}: which groups' objective is best
      * @throws IllegalArgumentException when fewer than {@value #MIN_TRIALS} trials completed, or the mode is AUTO

@@ -36,6 +36,11 @@ public final class ParameterPlot {
     private ParameterPlot() {
     }
 
+    /** One chart per parameter of a finished search, in its space's order. */
+    public static List<XYChart> charts(SearchResult result) {
+        return charts(result.trials(), result.space(), result.objective());
+    }
+
     /**
      * One chart per parameter of {@code space}, in its order.
      *

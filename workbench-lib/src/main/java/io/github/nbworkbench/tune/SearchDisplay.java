@@ -107,7 +107,9 @@ final class SearchDisplay implements SearchProgress {
         }
         html.append(bestTable(ranked));
         html.append("</div>");
-        output.show(html.toString(), "search: " + summary + " · " + status);
+        // the text changes only when a trial ends (and at the start and end), so a console prints a line per trial
+        boolean milestone = status.startsWith("resumed") || status.startsWith("ended");
+        output.show(html.toString(), "search: " + summary + (milestone ? " · " + status : ""));
     }
 
     private long count(Trial.Outcome outcome) {

@@ -37,10 +37,15 @@ public final class SearchResult {
         return trials;
     }
 
-    /** The trial with the best objective (a pruned one only if no trial completed better). */
+    /**
+     * The completed trial with the best objective (the earlier one of a tie), as in Optuna: a trial
+     * stopped early scored fewer epochs, so it is the best only when no trial completed.
+     */
     public Trial best() {
-        return ranked().stream().findFirst().orElseThrow(() -> new IllegalStateException(
-                "No trial of this search succeeded: " + trials.size() + " failed; see table() for their errors"));
+        if (trials.stream().noneMatch(Trial::succeeded)) {
+            throw new IllegalStateException("No trial of this search succeeded: " + trials.size() + " failed; see table() for their errors");
+        }
+        return ScoredTrials.of(trials, "best()").best(mode);
     }
 
     /** The best trial's parameters, to retrain the chosen model with. */
@@ -83,19 +88,25 @@ public final class SearchResult {
         return trials.stream().mapToDouble(Trial::seconds).sum();
     }
 
-    /** The successful trials, best objective first (ties: the earlier trial). */
+    /** The successful trials, the candidates for {@link #best()} first, each part by objective (ties: the earlier trial). */
     List<Trial> ranked() {
         return ranked(trials, mode);
     }
 
     static List<Trial> ranked(List<Trial> trials, Mode mode) {
+        if (trials.stream().noneMatch(Trial::succeeded)) {
+            return List.of();
+        }
+        List<Trial> candidates = ScoredTrials.of(trials, "a ranking").bestCandidates();
         Comparator<Trial> byObjective = Comparator.comparingDouble(Trial::objective);
         return trials.stream().filter(Trial::succeeded)
-                .sorted((mode == Mode.MAX ? byObjective.reversed() : byObjective).thenComparingInt(Trial::number)).toList();
+                .sorted(Comparator.comparing((Trial trial) -> !candidates.contains(trial))
+                        .thenComparing(mode == Mode.MAX ? byObjective.reversed() : byObjective).thenComparingInt(Trial::number))
+                .toList();
     }
 
     /**
-     * One row per trial, best first, failed trials last: trial, each parameter (empty where a
+     * One row per trial, best first (trials stopped early after the completed ones), failed trials last: trial, each parameter (empty where a
      * conditional one is absent), the objective, epochs, seconds, outcome and why it stopped early or failed.
      */
     public Table table() {

@@ -11,6 +11,7 @@ import io.github.nbworkbench.progress.TrainingProgress;
 import io.github.nbworkbench.progress.TrainingStart;
 import io.github.nbworkbench.train.Mode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,12 +31,15 @@ class SearchDisplayTest {
         Tuner tuner = Tuner.of(SPACE).objective("val_accuracy", Mode.AUTO).sampler(Sampler.random()).epochs(4);
         Trial resumed = new Trial(0, SPACE.sample(new Random(1)), 0.8, 4, 2.0, Trial.Outcome.COMPLETED, null);
         display.start(tuner, List.of(resumed));
-        assertTrue(last()[1].startsWith("search: 1 trials finished (0 stopped early, 0 failed), 4 epochs, 2 s · best val_accuracy 0.8000 (trial 0)"),
+        assertEquals("search: 1 trials finished (0 stopped early, 0 failed), 4 epochs, 2 s · best val_accuracy 0.8000 (trial 0) · resumed after 1 recorded trials",
                 last()[1]);
         assertTrue(last()[0].contains("resumed after 1 recorded trials"), last()[0]);
         assertTrue(last()[0].contains("<img src=\"data:image/png;base64,"), "the objective chart");
 
-        Params params = new Params(Map.of("lr", 0.001, "name", "a<b"));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("lr", 0.001);
+        values.put("name", "a<b");
+        Params params = new Params(values);
         TrainingProgress trial = display.trialProgress(1, params);
         trial.start(new TrainingStart("trial 1", 1, 4, 10, List.of("loss", "val_loss", "accuracy", "val_accuracy")));
         int afterStart = shown.size();
@@ -50,9 +54,9 @@ class SearchDisplayTest {
         trial.epoch(new EpochEnd(2, Map.of("loss", 1.4, "val_accuracy", 0.85)));
         assertTrue(last()[0].contains("val_accuracy after epoch 2: 0.8500"), last()[0]);
 
-        Trial ended = new Trial(1, params, 0.85, 2, 1.0, Trial.Outcome.STOPPED_EARLY, "pruned");
+        Trial ended = new Trial(1, params, 0.85, 2, 1.0, Trial.Outcome.COMPLETED, null);
         display.trialEnd(ended, List.of(resumed, ended));
-        assertTrue(last()[1].startsWith("search: 2 trials finished (1 stopped early, 0 failed), 6 epochs, 3 s · best val_accuracy 0.8500 (trial 1)"),
+        assertTrue(last()[1].startsWith("search: 2 trials finished (0 stopped early, 0 failed), 6 epochs, 3 s · best val_accuracy 0.8500 (trial 1)"),
                 last()[1]);
         assertFalse(last()[0].contains("<progress"), "no running trial between trials");
         String table = last()[0].substring(last()[0].indexOf("<table>"));

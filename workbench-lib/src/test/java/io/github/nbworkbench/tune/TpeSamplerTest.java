@@ -82,7 +82,7 @@ class TpeSamplerTest {
     }
 
     private static SearchResult search(SearchSpace space, Sampler sampler, long seed) {
-        return Tuner.of(space).objective(Digits.OBJECTIVE, Mode.MAX).sampler(sampler).epochs(2).trials(14).seed(seed).search(Digits::train);
+        return Tuner.of(space).objective(Digits.OBJECTIVE, Mode.MAX).sampler(sampler).epochs(2).trials(14).seed(seed).quiet().search(Digits::train);
     }
 
     private static double laterMean(SearchResult result) {
