@@ -112,7 +112,8 @@ public final class CellEvaluator implements AutoCloseable {
         Object value = null;
         for (SnippetEvent event : events) {
             if (control.lastSnippetTimedOut() || control.lastSnippetWasStopped()) {
-                throw stopped("The statement", "The cell was interrupted. Variables defined before the interrupted statement are kept.");
+                throw stopped("The statement", "The cell was interrupted" + answerToStop()
+                        + ". Variables defined before the interrupted statement are kept.");
             }
             if (event.causeSnippet() != null) {
                 continue;
@@ -167,6 +168,12 @@ public final class CellEvaluator implements AutoCloseable {
             UserStackTrace trace = new UserStackTrace(e.getCause(), Collections.emptyMap(), MAX_FRAMES_EACH);
             throw new EvaluationException(trace, what + " failed with the exception above. " + afterwards);
         }
+    }
+
+    /** " (SearchInterruptedException: ... kept in ...)" when the cell's code answered the interrupt with its own exception. */
+    private String answerToStop() {
+        return control.lastAnswerToStop().map(answer -> " (" + answer.getClass().getSimpleName()
+                + (answer.getMessage() == null ? "" : ": " + answer.getMessage()) + ")").orElse("");
     }
 
     private CellInterruptedException stopped(String what, String interruptedMessage) {

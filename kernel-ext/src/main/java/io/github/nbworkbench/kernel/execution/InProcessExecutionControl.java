@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private volatile Thread running;
     private volatile boolean stopRequested;
     private volatile boolean timedOut;
+    private volatile Throwable answerToStop;
     private volatile Duration runTimeLimit = Duration.ZERO;
     private volatile Throwable lastThrown;
     private volatile boolean rawVariableValues;
@@ -105,11 +107,21 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     void forgetStop() {
         stopRequested = false;
         timedOut = false;
+        answerToStop = null;
     }
 
     /** Whether the most recent snippet ran past the run-time limit and was stopped. */
     boolean lastSnippetTimedOut() {
         return timedOut;
+    }
+
+    /**
+     * What the most recent snippet threw of its own accord after {@link #stop()} interrupted it, such
+     * as a library's exception saying what it kept; empty when it was killed, or threw only an
+     * InterruptedException (which says nothing the interrupt message does not).
+     */
+    Optional<Throwable> lastAnswerToStop() {
+        return Optional.ofNullable(answerToStop);
     }
 
     /** Whether the most recent snippet was ended by {@link #stop()}. */
@@ -166,6 +178,9 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             running = null;
         }
         if (stopRequested || failure[0] instanceof ThreadDeath) {
+            boolean ownAnswer = stopRequested && failure[0] != null && !(failure[0] instanceof ThreadDeath)
+                    && !(failure[0] instanceof InterruptedException);
+            answerToStop = ownAnswer ? failure[0] : null;
             throw new StoppedException();
         }
         if (failure[0] != null) {
