@@ -58,7 +58,7 @@ final class SearchCallback implements Callback {
             return;
         }
         pruner.stopReason(number, curve(context.history(), objective), maxEpochs, earlier, mode).ifPresent(reason -> {
-            pruneReason = "pruned " + reason;
+            pruneReason = Trial.PRUNED + reason;
             context.stopTraining(pruneReason);
         });
     }

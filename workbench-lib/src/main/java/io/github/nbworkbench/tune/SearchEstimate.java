@@ -1,5 +1,6 @@
 package io.github.nbworkbench.tune;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +48,8 @@ public record SearchEstimate(List<Measurement> measured, int epochs, boolean upp
                 StringColumn.create("configuration", measured.stream().map(m -> ParamsText.of(m.params()))),
                 LongColumn.create("model parameters", measured.stream().mapToLong(Measurement::parameters).toArray()),
                 LongColumn.create("steps per epoch", measured.stream().mapToLong(Measurement::stepsPerEpoch).toArray()),
-                DoubleColumn.create("seconds per step", measured.stream().mapToDouble(Measurement::secondsPerStep).toArray()),
-                DoubleColumn.create("seconds per epoch", measured.stream().mapToDouble(Measurement::secondsPerEpoch).toArray()));
+                ReadableNumbers.apply(DoubleColumn.create("seconds per step", measured.stream().mapToDouble(Measurement::secondsPerStep).toArray())),
+                ReadableNumbers.apply(DoubleColumn.create("seconds per epoch", measured.stream().mapToDouble(Measurement::secondsPerEpoch).toArray())));
     }
 
     @Override

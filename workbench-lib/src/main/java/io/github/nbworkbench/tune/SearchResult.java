@@ -1,5 +1,6 @@
 package io.github.nbworkbench.tune;
 
+import io.github.nbworkbench.tables.ReadableNumbers;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Mode;
 import java.util.Comparator;
@@ -118,9 +119,9 @@ public final class SearchResult {
             table.addColumns(column(parameter, rows));
         }
         table.addColumns(
-                DoubleColumn.create(objective, rows.stream().mapToDouble(Trial::objective).toArray()),
+                ReadableNumbers.apply(DoubleColumn.create(objective, rows.stream().mapToDouble(Trial::objective).toArray())),
                 IntColumn.create("epochs", rows.stream().mapToInt(Trial::epochs).toArray()),
-                DoubleColumn.create("seconds", rows.stream().mapToDouble(Trial::seconds).toArray()),
+                ReadableNumbers.apply(DoubleColumn.create("seconds", rows.stream().mapToDouble(Trial::seconds).toArray())),
                 StringColumn.create("outcome", rows.stream().map(trial -> trial.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '))),
                 StringColumn.create("reason", rows.stream().map(trial -> trial.reason() == null ? "" : trial.reason())));
         return table;
@@ -130,7 +131,8 @@ public final class SearchResult {
         String name = parameter.name();
         List<Object> values = rows.stream().map(trial -> trial.params().values().get(name)).toList();
         if (parameter instanceof Parameter.RealRange) {
-            return DoubleColumn.create(name, values.stream().mapToDouble(value -> value == null ? Double.NaN : (Double) value).toArray());
+            return ReadableNumbers.apply(DoubleColumn.create(name,
+                    values.stream().mapToDouble(value -> value == null ? Double.NaN : (Double) value).toArray()));
         }
         if (parameter instanceof Parameter.IntRange) {
             IntColumn column = IntColumn.create(name);

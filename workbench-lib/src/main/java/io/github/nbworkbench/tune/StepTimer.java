@@ -26,6 +26,12 @@ final class StepTimer implements Callback {
     }
 
     @Override
+    public void onTrainBegin(TrainingContext context) {
+        batchesPerEpoch = context.batchesPerEpoch(); // counted here, before training: during epoch 1 the trainer cannot
+        parameters = context.trainable().params().length();
+    }
+
+    @Override
     public void onBatchBegin(TrainingContext context, int epoch, long batch) {
         stepStart = System.nanoTime();
     }
@@ -50,8 +56,6 @@ final class StepTimer implements Callback {
 
     private void finish(TrainingContext context) {
         if (!context.isStopRequested()) {
-            batchesPerEpoch = context.batchesPerEpoch();
-            parameters = context.trainable().params().length();
             context.stopTraining("timed " + timed + " training steps");
         }
     }

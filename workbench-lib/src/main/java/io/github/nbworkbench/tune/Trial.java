@@ -13,11 +13,19 @@ package io.github.nbworkbench.tune;
  */
 public record Trial(int number, Params params, double objective, int epochs, double seconds, Outcome outcome, String reason) {
 
+    /** The start of the reason of a trial the search's {@link Pruner} stopped. */
+    static final String PRUNED = "pruned ";
+
     /** How a trial ended. */
     public enum Outcome { COMPLETED, STOPPED_EARLY, FAILED }
 
     /** True unless it failed: the objective is a number. */
     public boolean succeeded() {
         return outcome != Outcome.FAILED;
+    }
+
+    /** True when the search's pruner stopped it (rather than a callback or the end of the epoch budget). */
+    public boolean pruned() {
+        return outcome == Outcome.STOPPED_EARLY && reason != null && reason.startsWith(PRUNED);
     }
 }

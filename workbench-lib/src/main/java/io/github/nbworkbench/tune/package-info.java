@@ -1,7 +1,11 @@
 /**
- * Hyperparameter search (issue 18, in progress): {@link io.github.nbworkbench.tune.SearchSpace}
- * declares what a search tries (choices, integer and real ranges, log scales, conditional
- * parameters) and draws or enumerates {@link io.github.nbworkbench.tune.Params}; {@link io.github.nbworkbench.tune.TrialLog}
- * keeps each finished {@link io.github.nbworkbench.tune.Trial} in a folder, written atomically, to resume from.
+ * Hyperparameter search that a notebook watches, stops and resumes. A {@link io.github.nbworkbench.tune.SearchSpace}
+ * declares what to try; a {@link io.github.nbworkbench.tune.Tuner} runs trials (the usual Trainer, through
+ * {@link io.github.nbworkbench.tune.TrialRun#trainer}) chosen by a {@link io.github.nbworkbench.tune.Sampler}
+ * (random, grid, TPE) and stopped early by a {@link io.github.nbworkbench.tune.Pruner} (successive halving,
+ * Hyperband) within a budget, keeps every finished trial in a {@link io.github.nbworkbench.tune.TrialLog},
+ * and returns a {@link io.github.nbworkbench.tune.SearchResult}, drawn by {@link io.github.nbworkbench.tune.ObjectivePlot},
+ * {@link io.github.nbworkbench.tune.ParameterPlot} and {@link io.github.nbworkbench.tune.ParallelCoordinatesPlot}
+ * and weighed by {@link io.github.nbworkbench.tune.ParameterImportance}.
  */
 package io.github.nbworkbench.tune;

@@ -106,8 +106,7 @@ class TunerTest {
             assertEquals(expected.outcome(), actual.outcome());
             assertEquals(expected.reason(), actual.reason());
         }
-        assertTrue(whole.trials().stream().anyMatch(trial -> trial.outcome() == Trial.Outcome.STOPPED_EARLY),
-                "the pruner took part: " + whole.table());
+        assertTrue(whole.trials().stream().anyMatch(Trial::pruned), "the pruner took part: " + whole.table());
         assertEquals(whole.best().number(), resumed.best().number());
     }
 
@@ -197,6 +196,10 @@ class TunerTest {
         SearchEstimate pruned = tuner().pruner(Pruner.hyperband(1, 3)).timeBudget(java.time.Duration.ofMillis(1)).estimate(Digits::train);
         assertEquals(java.time.Duration.ofMillis(1), pruned.duration());
         assertTrue(pruned.toString().startsWith("At most "), pruned.toString());
+
+        SearchSpace smallBatches = SearchSpace.builder().logRange("lr", 1e-3, 1e-2).choice("batch", 16).build();
+        SearchEstimate midEpoch = Tuner.of(smallBatches).objective(Digits.OBJECTIVE, Mode.MAX).epochs(2).quiet().estimate(Digits::train);
+        assertEquals(38, midEpoch.measured().get(0).stepsPerEpoch(), "timed in epoch 1, stopped after 13 of its 38 steps");
 
         assertThrows(ObjectiveNotRecordedException.class,
                 () -> Tuner.of(SPACE).objective("val_f1", Mode.MAX).quiet().estimate(Digits::train));
