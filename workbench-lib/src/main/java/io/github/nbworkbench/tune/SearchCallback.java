@@ -7,6 +7,7 @@ import io.github.nbworkbench.train.Mode;
 import io.github.nbworkbench.train.TrainingContext;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
 
 /**
  * The search's hook into a trial's training: refuses an objective the run does not record before
@@ -23,6 +24,7 @@ final class SearchCallback implements Callback {
     private String pruneReason;
     private boolean interrupted;
     private History history;
+    private Model model;
 
     SearchCallback(String objective, Mode mode, int number, int maxEpochs, Pruner pruner, Map<Integer, double[]> earlier) {
         this.objective = objective;
@@ -36,6 +38,7 @@ final class SearchCallback implements Callback {
     @Override
     public void onTrainBegin(TrainingContext context) {
         history = context.history();
+        model = context.model();
         List<String> recorded = history.columnNames().stream().filter(name -> !name.equals(History.EPOCH)).toList();
         if (!recorded.contains(objective)) {
             throw new ObjectiveNotRecordedException(objective, recorded);
@@ -77,6 +80,11 @@ final class SearchCallback implements Callback {
 
     boolean trained() {
         return history != null;
+    }
+
+    /** The network the trial trained, once it started training. */
+    Model model() {
+        return model;
     }
 
     String pruneReason() {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import io.github.nbworkbench.files.AtomicFiles;
+import io.github.nbworkbench.results.RunCard;
 import io.github.nbworkbench.train.History;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A search's finished trials in a folder, one JSON file per trial (and its History as CSV), each
+ * A search's finished trials in a folder, one JSON file per trial (and its History as CSV and its
+ * run card), each
  * written atomically as the trial ends: a search stopped by the user, a kernel restart or a crash
  * reads them back and goes on from there.
  */
@@ -47,12 +49,24 @@ public final class TrialLog {
         return new TrialLog(folder, space);
     }
 
-    /** Writes {@code trial} and, if it trained, its {@code history} (may be null for a failed trial). */
+    /** Writes {@code trial} and, if it trained, its {@code history} (null for a failed trial). */
     public void record(Trial trial, History history) {
+        record(trial, history, null);
+    }
+
+    /**
+     * Writes {@code trial} and, if it trained, its {@code history} and run card (each may be null);
+     * the trial's own file last, so that a trial read back always has the others beside it.
+     */
+    public void record(Trial trial, History history, RunCard card) {
         try {
             Files.createDirectories(folder);
             if (history != null) {
                 history.save(folder.resolve(name(trial.number()) + "-history.csv"));
+            }
+            if (card != null) {
+                byte[] cardBytes = card.toJson().getBytes(StandardCharsets.UTF_8);
+                AtomicFiles.write(folder.resolve(name(trial.number()) + "-run_card.json"), out -> out.write(cardBytes));
             }
             JsonObject json = new JsonObject();
             json.addProperty("number", trial.number());
@@ -86,6 +100,16 @@ public final class TrialLog {
             throw new UncheckedIOException("Could not read the trials in " + folder + ": " + e.getMessage(), e);
         }
         return trials;
+    }
+
+    /** The run card recorded with trial {@code number}, if it trained. */
+    public Optional<RunCard> runCard(int number) {
+        Path file = folder.resolve(name(number) + "-run_card.json");
+        try {
+            return Files.exists(file) ? Optional.of(RunCard.fromJson(Files.readString(file))) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The History recorded with trial {@code number}, if it trained. */

@@ -2,6 +2,7 @@ package io.github.nbworkbench.tune;
 
 import io.github.nbworkbench.progress.LiveOutputs;
 import io.github.nbworkbench.progress.TrainingProgress;
+import io.github.nbworkbench.results.RunCard;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Mode;
 import io.github.nbworkbench.train.Seeds;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * A hyperparameter search, as KerasTuner's {@code tuner.search(...)} and Optuna's studies: trials
@@ -166,7 +168,7 @@ public final class Tuner {
                 histories.put(number, result.history());
             }
             if (log != null) {
-                log.record(result.trial(), result.history());
+                log.record(result.trial(), result.history(), result.card());
             }
             progress.trialEnd(result.trial(), finished);
         }
@@ -219,7 +221,7 @@ public final class Tuner {
         return new SearchEstimate(measured, plannedEpochs, !(pruner instanceof NoPruning) && budget.epochs() == null, budget.time());
     }
 
-    private record TrialResult(Trial trial, History history) {
+    private record TrialResult(Trial trial, History history, RunCard card) {
     }
 
     private TrialResult runTrial(TrialFunction function, int number, Params params, int trialEpochs, Mode resolved,
@@ -242,7 +244,7 @@ public final class Tuner {
                 throw new SearchInterruptedException(number, number, folder);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new TrialResult(new Trial(number, params, Double.NaN, 0, seconds, Trial.Outcome.FAILED, describe(e)), null);
+            return new TrialResult(new Trial(number, params, Double.NaN, 0, seconds, Trial.Outcome.FAILED, describe(e)), null, null);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (callback.interrupted() || Thread.currentThread().isInterrupted()) {
@@ -255,15 +257,30 @@ public final class Tuner {
         double[] curve = SearchCallback.curve(history, objective);
         double objectiveValue = SuccessiveHalving.bestSoFar(curve, curve.length, resolved);
         if (Double.isNaN(objectiveValue)) {
-            return new TrialResult(new Trial(number, params, Double.NaN, curve.length, seconds, Trial.Outcome.FAILED,
-                    "the objective '" + objective + "' was never a number (did training diverge? try a smaller learning rate)"), history);
+            Trial failed = new Trial(number, params, Double.NaN, curve.length, seconds, Trial.Outcome.FAILED,
+                    "the objective '" + objective + "' was never a number (did training diverge? try a smaller learning rate)");
+            return new TrialResult(failed, history, runCard(failed, trialSeed, history, callback));
         }
         String stopReason = callback.pruneReason() != null ? callback.pruneReason() : history.stopReason().orElse(null);
         if (stopReason == null && curve.length < epochs) {
             stopReason = "the search's epoch budget ran out after " + curve.length + " epochs";
         }
         Trial.Outcome outcome = stopReason == null ? Trial.Outcome.COMPLETED : Trial.Outcome.STOPPED_EARLY;
-        return new TrialResult(new Trial(number, params, objectiveValue, curve.length, seconds, outcome, stopReason), history);
+        Trial trial = new Trial(number, params, objectiveValue, curve.length, seconds, outcome, stopReason);
+        return new TrialResult(trial, history, runCard(trial, trialSeed, history, callback));
+    }
+
+    private RunCard runCard(Trial trial, long trialSeed, History history, SearchCallback callback) {
+        RunCard.Builder card = RunCard.builder().seed(trialSeed).history(history)
+                .note("search", sampler.description() + ", " + pruner.description() + ", seed " + seed)
+                .note("trial", Integer.toString(trial.number()))
+                .note("parameters", trial.params().toString())
+                .note("objective", objective + " = " + trial.objective())
+                .note("outcome", trial.outcome().name() + (trial.reason() == null ? "" : ": " + trial.reason()));
+        if (callback.model() instanceof MultiLayerNetwork network) {
+            card.model(network);
+        }
+        return card.build();
     }
 
     private static String describe(Exception e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nbworkbench.results.RunCard;
 import io.github.nbworkbench.testdata.Dataset;
 import io.github.nbworkbench.testdata.RequiresDataset;
 import io.github.nbworkbench.train.History;
@@ -139,7 +140,18 @@ class TunerTest {
         assertEquals("IllegalStateException: out of memory for width " + failed.params().integer("width"), failed.reason());
         assertEquals(Trial.Outcome.COMPLETED, result.trials().get(2).outcome());
         assertEquals(1, result.table().intColumn("trial").getInt(2), "failed trials last");
-        assertEquals(failed, TrialLog.of(folder, SPACE).trials().get(1));
+        TrialLog log = TrialLog.of(folder, SPACE);
+        assertEquals(failed, log.trials().get(1));
+        assertTrue(log.runCard(1).isEmpty(), "a trial that never trained has no run card");
+        RunCard card = log.runCard(0).orElseThrow();
+        Trial first = result.trials().get(0);
+        assertEquals(Seeds.derive(11, 0), card.seed());
+        assertEquals(first.params().toString(), card.field("notes", "parameters"));
+        assertEquals("COMPLETED", card.field("notes", "outcome"));
+        History history = result.history(0).orElseThrow();
+        assertEquals(history.value(Digits.OBJECTIVE, history.lastEpoch()), card.finalMetrics().get(Digits.OBJECTIVE), "the last epoch's");
+        int width = first.params().integer("width");
+        assertEquals(Long.toString(64L * width + width + width * 10L + 10), card.field("model", "parameters"));
     }
 
     @Test
