@@ -77,6 +77,13 @@ final class SearchDisplay implements SearchProgress {
         show();
     }
 
+    @Override
+    public void stopped(String why) {
+        current = "";
+        status = "stopped: " + why;
+        show();
+    }
+
     private void redrawChart() {
         if (finished.stream().noneMatch(Trial::succeeded)) {
             chartPng = "";
@@ -108,7 +115,7 @@ final class SearchDisplay implements SearchProgress {
         html.append(bestTable(ranked));
         html.append("</div>");
         // the text changes only when a trial ends (and at the start and end), so a console prints a line per trial
-        boolean milestone = status.startsWith("resumed") || status.startsWith("ended");
+        boolean milestone = status.startsWith("resumed") || status.startsWith("ended") || status.startsWith("stopped");
         output.show(html.toString(), "search: " + summary + (milestone ? " · " + status : ""));
     }
 

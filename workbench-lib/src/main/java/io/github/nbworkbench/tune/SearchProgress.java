@@ -23,6 +23,10 @@ interface SearchProgress {
         @Override
         public void end(SearchResult result) {
         }
+
+        @Override
+        public void stopped(String why) {
+        }
     };
 
     /** Before the first trial; {@code resumed} are the trials read back from the search's folder. */
@@ -34,4 +38,7 @@ interface SearchProgress {
     void trialEnd(Trial trial, List<Trial> finished);
 
     void end(SearchResult result);
+
+    /** The search ended with an exception (an interrupt, a refused objective, too many failed trials); {@code why} is its message. */
+    void stopped(String why);
 }

@@ -38,6 +38,8 @@ public final class Tuner {
 
     static final int DEFAULT_TRIALS = 20;
     static final int DEFAULT_EPOCHS = 10;
+    /** Failed trials in a row that end a search: a trial function that always fails would otherwise never spend an epoch budget. */
+    static final int MAX_FAILURES_IN_A_ROW = 5;
     static final int ESTIMATE_CONFIGURATIONS = 3;
     static final int ESTIMATE_WARM_UP = 3;
     static final int ESTIMATE_STEPS = 10;
@@ -145,7 +147,20 @@ public final class Tuner {
         SearchBudget budget = budget();
         SearchProgress progress = quiet ? SearchProgress.NONE : new SearchDisplay(LiveOutputs.create(), System::currentTimeMillis);
         progress.start(this, finished);
+        try {
+            SearchResult result = runTrials(function, resolved, budget, finished, histories, log, progress);
+            progress.end(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            progress.stopped(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e;
+        }
+    }
+
+    private SearchResult runTrials(TrialFunction function, Mode resolved, SearchBudget budget, List<Trial> finished,
+                                   Map<Integer, History> histories, TrialLog log, SearchProgress progress) {
         String endReason;
+        int failuresInARow = 0;
         while (true) {
             Optional<String> exhausted = budget.exhausted(finished);
             if (exhausted.isPresent()) {
@@ -171,10 +186,14 @@ public final class Tuner {
                 log.record(result.trial(), result.history(), result.card());
             }
             progress.trialEnd(result.trial(), finished);
+            failuresInARow = result.trial().succeeded() ? 0 : failuresInARow + 1;
+            if (failuresInARow == MAX_FAILURES_IN_A_ROW) {
+                throw new IllegalStateException(MAX_FAILURES_IN_A_ROW + " trials in a row failed, the last with: " + result.trial().reason()
+                        + ". A search goes on past a failed trial, but not past this many: fix the trial function and run the search again"
+                        + (folder == null ? "" : " (the failed trials stay in " + folder + ")"));
+            }
         }
-        SearchResult result = new SearchResult(space, objective, resolved, finished, histories, endReason);
-        progress.end(result);
-        return result;
+        return new SearchResult(space, objective, resolved, finished, histories, endReason);
     }
 
     /**

@@ -61,6 +61,10 @@ class SearchDisplayTest {
         assertFalse(last()[0].contains("<progress"), "no running trial between trials");
         String table = last()[0].substring(last()[0].indexOf("<table>"));
         assertTrue(table.indexOf("<td>1</td>") < table.indexOf("<td>0</td>"), "best first: " + table);
+
+        display.stopped("The search was interrupted during trial 2; 2 finished trials are kept in /tmp/s: run the same search again");
+        assertTrue(last()[1].endsWith(" · stopped: The search was interrupted during trial 2; 2 finished trials are kept in /tmp/s: run the "
+                + "same search again"), last()[1]);
     }
 
     private String[] last() {

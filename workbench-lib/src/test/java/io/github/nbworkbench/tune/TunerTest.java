@@ -155,6 +155,18 @@ class TunerTest {
     }
 
     @Test
+    void aTrialFunctionThatAlwaysFailsEndsTheSearchAfterFiveFailuresInARow() {
+        IllegalStateException stopped = assertThrows(IllegalStateException.class, () -> tuner().epochBudget(30).folder(folder)
+                .search(trial -> {
+                    throw new IllegalArgumentException("no such file: digits.csv");
+                }));
+        assertEquals("5 trials in a row failed, the last with: IllegalArgumentException: no such file: digits.csv. A search goes on "
+                + "past a failed trial, but not past this many: fix the trial function and run the search again (the failed trials "
+                + "stay in " + folder + ")", stopped.getMessage());
+        assertEquals(5, TrialLog.of(folder, SPACE).trials().size(), "failed trials spend no epochs: without the limit it never ends");
+    }
+
+    @Test
     void anObjectiveNoMetricProducesIsRefusedBeforeAnyTrialIsRecorded() throws Exception {
         ObjectiveNotRecordedException refused = assertThrows(ObjectiveNotRecordedException.class, () -> Tuner.of(SPACE)
                 .objective("val_acc", Mode.MAX).folder(folder).quiet().search(Digits::train));
