@@ -2,7 +2,6 @@ package io.github.nbworkbench.tune;
 
 import io.github.nbworkbench.progress.LiveOutputs;
 import io.github.nbworkbench.progress.TrainingProgress;
-import io.github.nbworkbench.results.RunCard;
 import io.github.nbworkbench.train.History;
 import io.github.nbworkbench.train.Mode;
 import io.github.nbworkbench.train.Seeds;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * A hyperparameter search, as KerasTuner's {@code tuner.search(...)} and Optuna's studies: trials
@@ -159,6 +157,8 @@ public final class Tuner {
 
     private SearchResult runTrials(TrialFunction function, Mode resolved, SearchBudget budget, List<Trial> finished,
                                    Map<Integer, History> histories, TrialLog log, SearchProgress progress) {
+        TrialRunner runner = new TrialRunner(objective, resolved, epochs, pruner, seed,
+                sampler.description() + ", " + pruner.description() + ", seed " + seed, folder);
         String endReason;
         int failuresInARow = 0;
         while (true) {
@@ -176,7 +176,7 @@ public final class Tuner {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SearchInterruptedException(number, finished.size(), folder);
             }
-            TrialResult result = runTrial(function, number, params.get(), budget.epochsFor(finished, epochs), resolved, histories,
+            TrialRunner.Result result = runner.run(function, number, params.get(), budget.epochsFor(finished, epochs), histories,
                     progress.trialProgress(number, params.get()));
             finished.add(result.trial());
             if (result.history() != null) {
@@ -221,7 +221,7 @@ public final class Tuner {
             } catch (ObjectiveNotRecordedException e) {
                 throw e;
             } catch (Exception e) {
-                throw new IllegalStateException("The estimate could not train trial " + number + " " + params.get() + ": " + describe(e), e);
+                throw new IllegalStateException("The estimate could not train trial " + number + " " + params.get() + ": " + TrialRunner.describe(e), e);
             }
             measured.add(new SearchEstimate.Measurement(params.get(), timer.secondsPerStep(), timer.batchesPerEpoch(), timer.parameters()));
         }
@@ -238,73 +238,6 @@ public final class Tuner {
             plannedEpochs = (int) Math.ceil(budget.time().toMillis() / 1000.0 / secondsPerEpoch);
         }
         return new SearchEstimate(measured, plannedEpochs, !(pruner instanceof NoPruning) && budget.epochs() == null, budget.time());
-    }
-
-    private record TrialResult(Trial trial, History history, RunCard card) {
-    }
-
-    private TrialResult runTrial(TrialFunction function, int number, Params params, int trialEpochs, Mode resolved,
-                                 Map<Integer, History> histories, TrainingProgress trialProgress) {
-        Map<Integer, double[]> earlier = new LinkedHashMap<>();
-        histories.forEach((trial, history) -> earlier.put(trial, SearchCallback.curve(history, objective)));
-        SearchCallback callback = new SearchCallback(objective, resolved, number, epochs, pruner, earlier);
-        long trialSeed = Seeds.derive(seed, number);
-        TrialRun run = new TrialRun(number, params, trialSeed, trialEpochs, trialProgress, callback);
-        long start = System.nanoTime();
-        History history;
-        try {
-            Seeds.seedEverything(trialSeed);
-            history = function.train(run);
-        } catch (ObjectiveNotRecordedException e) {
-            throw e;
-        } catch (Exception e) {
-            if (callback.interrupted() || Thread.currentThread().isInterrupted() || e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                throw new SearchInterruptedException(number, number, folder);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new TrialResult(new Trial(number, params, Double.NaN, 0, seconds, Trial.Outcome.FAILED, describe(e)), null, null);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (callback.interrupted() || Thread.currentThread().isInterrupted()) {
-            throw new SearchInterruptedException(number, number, folder);
-        }
-        if (!run.trainerMade() || !callback.trained() || history == null) {
-            throw new IllegalStateException("Trial " + number + " did not train through trial.trainer(model): the search sets a "
-                    + "trial's epochs and stops bad trials through that Trainer, so return trial.trainer(model)...fit(train)");
-        }
-        double[] curve = SearchCallback.curve(history, objective);
-        double objectiveValue = SuccessiveHalving.bestSoFar(curve, curve.length, resolved);
-        if (Double.isNaN(objectiveValue)) {
-            Trial failed = new Trial(number, params, Double.NaN, curve.length, seconds, Trial.Outcome.FAILED,
-                    "the objective '" + objective + "' was never a number (did training diverge? try a smaller learning rate)");
-            return new TrialResult(failed, history, runCard(failed, trialSeed, history, callback));
-        }
-        String stopReason = callback.pruneReason() != null ? callback.pruneReason() : history.stopReason().orElse(null);
-        if (stopReason == null && curve.length < epochs) {
-            stopReason = "the search's epoch budget ran out after " + curve.length + " epochs";
-        }
-        Trial.Outcome outcome = stopReason == null ? Trial.Outcome.COMPLETED : Trial.Outcome.STOPPED_EARLY;
-        Trial trial = new Trial(number, params, objectiveValue, curve.length, seconds, outcome, stopReason);
-        return new TrialResult(trial, history, runCard(trial, trialSeed, history, callback));
-    }
-
-    private RunCard runCard(Trial trial, long trialSeed, History history, SearchCallback callback) {
-        RunCard.Builder card = RunCard.builder().seed(trialSeed).history(history)
-                .note("search", sampler.description() + ", " + pruner.description() + ", seed " + seed)
-                .note("trial", Integer.toString(trial.number()))
-                .note("parameters", trial.params().toString())
-                .note("objective", objective + " = " + trial.objective())
-                .note("outcome", trial.outcome().name() + (trial.reason() == null ? "" : ": " + trial.reason()));
-        if (callback.model() instanceof MultiLayerNetwork network) {
-            card.model(network);
-        }
-        return card.build();
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private void requireObjective() {
