@@ -1,5 +1,6 @@
 package io.github.nbworkbench.train;
 
+import io.github.nbworkbench.layers.InputGradients;
 import io.github.nbworkbench.progress.EpochEnd;
 import io.github.nbworkbench.progress.TrainingProgress;
 import io.github.nbworkbench.progress.TrainingStart;
@@ -52,6 +53,7 @@ public abstract class EpochRun implements TrainingContext {
      */
     public final History run() {
         MonitorNames.check(callbacks, history);
+        InputGradients.check(model.model());
         checkValidationData();
         beforeTraining();
         callbacks.forEach(callback -> callback.onTrainBegin(this));
