@@ -217,6 +217,7 @@ def test_hyperparameter_search_notebook_runs_in_the_smoke_profile(java_kernelspe
     assert re.search(r"Each search: (About|At most) ", text), text
     assert re.search(r"Best validation accuracy on the same budget: \w+ [\d.]+ \(\d+ trials\), ", text), text
     assert re.search(r"Hyperband stopped \d+ of its \d+ trials early, saving \d+ epochs", text), text
+    assert re.search(r"The same epochs are not the same time: \w+ took \d+ s, \w+ \d+ s \([\d.]+x\)", text), text
     assert re.search(r"mattered most \(\d+% of the variance", text), text
     assert re.search(r"Retrained with \{.+\}: validation accuracy [\d.]+ after \d+ epochs \(the search saw [\d.]+\), test accuracy", text), text
     assert "trained 0 new ones and reports the same trials: true" in text, text
