@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * Checks, before the first epoch, that every value a callback monitors is one the run records, so
  * that a misspelt monitor ({@code val_acc} for {@code val_accuracy}) fails at once rather than after
- * an epoch of training.
+ * an epoch of training. Its {@link #hint} also serves the hyperparameter search's objective.
  */
-final class MonitorNames {
+public final class MonitorNames {
 
     private MonitorNames() {
     }
@@ -18,22 +18,26 @@ final class MonitorNames {
             for (String monitor : callback.monitors()) {
                 if (!available.contains(monitor)) {
                     throw new IllegalArgumentException(callback.getClass().getSimpleName() + " monitors '" + monitor
-                            + "', which this run does not record; it records " + available + "." + hint(monitor, available));
+                            + "', which this run does not record; it records " + available + "." + hint(monitor, available, "the Trainer"));
                 }
             }
         }
     }
 
-    private static String hint(String monitor, List<String> available) {
-        boolean validation = History.isValidation(monitor);
-        if (validation && available.stream().noneMatch(History::isValidation)) {
-            return " Values named val_... need validation data: add .validation(iterator) to the Trainer.";
+    /**
+     * What to change when {@code monitor} is not among the {@code available} History columns: validation data
+     * for a val_ name when none is recorded, a near name if there is one, else the metric; {@code trainer} names
+     * the Trainer in the advice ("the Trainer", "trial.trainer(model)").
+     */
+    public static String hint(String monitor, List<String> available, String trainer) {
+        if (History.isValidation(monitor) && available.stream().noneMatch(History::isValidation)) {
+            return " Values named val_... need validation data: add .validation(iterator) to " + trainer + ".";
         }
         for (String name : available) {
             if (name.startsWith(monitor) || monitor.startsWith(name)) {
                 return " Did you mean '" + name + "'?";
             }
         }
-        return validation ? "" : " Metrics other than loss need .metrics(...) on the Trainer.";
+        return " Metrics other than loss need .metrics(...) on " + trainer + ".";
     }
 }
