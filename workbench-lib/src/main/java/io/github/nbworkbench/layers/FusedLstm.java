@@ -24,7 +24,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * FusedLstm lstm = FusedLstm.of(new LSTM.Builder().nOut(256).activation(Activation.TANH).build());
  * }</pre>
  */
-public class FusedLstm extends LSTM {
+public class FusedLstm extends LSTM implements InputGradientOption {
 
     private static final String INPUT_GRADIENT = "inputGradient";
 
@@ -45,7 +45,7 @@ public class FusedLstm extends LSTM {
         return this;
     }
 
-    /** Whether the backward pass computes the input's gradient (true unless {@link #withoutInputGradient()}). */
+    @Override
     public boolean isInputGradient() {
         return inputGradient;
     }

@@ -44,7 +44,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code calculateGradients}. Other data formats, dilation, layers without bias, dropout on the
  * input and weight noise take DL4J's own backward pass.
  */
-public class Im2colConvolution extends ConvolutionLayer {
+public class Im2colConvolution extends ConvolutionLayer implements InputGradientOption {
 
     private boolean inputGradient = true;
 
@@ -64,6 +64,7 @@ public class Im2colConvolution extends ConvolutionLayer {
         return this;
     }
 
+    @Override
     public boolean isInputGradient() {
         return inputGradient;
     }

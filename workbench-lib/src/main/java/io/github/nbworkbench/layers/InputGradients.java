@@ -48,8 +48,7 @@ public final class InputGradients {
     }
 
     static boolean skipsInputGradient(Layer layer) {
-        return layer instanceof FusedLstm lstm && !lstm.isInputGradient()
-                || layer instanceof Im2colConvolution convolution && !convolution.isInputGradient();
+        return layer instanceof InputGradientOption option && !option.isInputGradient();
     }
 
     private static String describe(Layer layer) {
